@@ -1,0 +1,191 @@
+import { STABLE_CUTOFF_MIN, isbsh, percentileInc, rankAscending } from './isbsh';
+import { Journal, JournalEntry } from './journal';
+import { Response, QuestionnaireResult, readQuestionnaire } from './questionnaire';
+import { ResultsData, readResults } from './results';
+import { School, SchoolRegistry, readRegistry } from './schools';
+import { CUTOFF_P, Settings, missingSettingRows, readSettings, settingsTable, withOverrides } from './settings';
+import { ShnorVerdict, groupForShnor, judgeShnor } from './shnor';
+import { NO_QUESTIONNAIRE_REMARK, QUESTIONNAIRE_SHEET_PREFIXES, SHEETS } from './strings';
+import { Cell, Table } from './table';
+import { fold, formatNumber } from './text';
+
+/** Which sheets of a workbook are the inputs (DESIGN §3.1). */
+export interface InputSelection {
+  settings?: string;
+  registry?: string;
+  questionnaire?: string;
+  results?: string;
+  monitoring?: string;
+}
+
+/**
+ * Chooses the input sheets by name, so that a shell reads only those (each once). The settings
+ * sheet is read first because it may name the questionnaire and results sheets.
+ */
+export function selectInputSheets(sheetNames: string[], settings: Settings): InputSelection {
+  const find = (name: string) => sheetNames.find((n) => fold(n) === fold(name));
+  const sel: InputSelection = {
+    settings: find(SHEETS.settings),
+    registry: find(SHEETS.registry),
+    results: find(settings.resultsSheet) ?? find(SHEETS.results),
+    monitoring: find(SHEETS.monitoring),
+  };
+  if (settings.questionnaireSheet) {
+    sel.questionnaire = find(settings.questionnaireSheet);
+  } else {
+    sel.questionnaire = sheetNames.find((n) => QUESTIONNAIRE_SHEET_PREFIXES.some((p) => fold(n).startsWith(fold(p))));
+  }
+  return sel;
+}
+
+export interface SchoolOutcome {
+  school: School;
+  response: Response | null;
+  /** Why the school has no index («анкета не заполнена / содержит ошибки» with the reason). */
+  isbshRemark: string;
+  isbsh: number | null;
+  isbshRank: number | null;
+  shnsu: boolean;
+  shnor: ShnorVerdict | null;
+}
+
+export interface SourceInfo {
+  role: 'questionnaire' | 'results' | 'registry' | 'settings' | 'monitoring';
+  sheet: string | null;
+  rows: number;
+  problems: number;
+}
+
+export interface Analysis {
+  settings: Settings;
+  /** Analysis school year Y (null when there is no results data and none was set). */
+  year: string | null;
+  cutoff: number | null;
+  schools: SchoolOutcome[];
+  journal: JournalEntry[];
+  sources: SourceInfo[];
+  questionnaire: QuestionnaireResult | null;
+  results: ResultsData | null;
+  registry: SchoolRegistry;
+  /** What to do with «Настройки»: create it whole, append the missing parameters, or nothing. */
+  settingsUpdate: { kind: 'create' | 'append'; rows: Cell[][] } | null;
+}
+
+export interface AnalysisInput {
+  /** Every sheet name of the workbook. */
+  sheetNames: string[];
+  /** The values of the selected input sheets, by name. */
+  tables: Record<string, Table>;
+  overrides?: Partial<Settings>;
+}
+
+/** Reads the settings sheet and applies overrides (CLI flags, sidebar choices). */
+export function loadSettings(input: AnalysisInput, journal: Journal): { settings: Settings; update: Analysis['settingsUpdate'] } {
+  const settingsName = input.sheetNames.find((n) => fold(n) === fold(SHEETS.settings));
+  const table = settingsName ? input.tables[settingsName] ?? null : null;
+  const { settings, missing } = readSettings(table, journal);
+  const merged = withOverrides(settings, input.overrides ?? {});
+  let update: Analysis['settingsUpdate'] = null;
+  if (!settingsName) update = { kind: 'create', rows: settingsTable(merged) };
+  else if (missing.length > 0) update = { kind: 'append', rows: missingSettingRows(settings, missing) };
+  return { settings: merged, update };
+}
+
+/** The whole pipeline on tables: settings → schools → results (Y) → questionnaire → ИСБШ/ШНСУ → ШНОР. */
+export function analyze(input: AnalysisInput): Analysis {
+  const journal = new Journal();
+  const { settings, update } = loadSettings(input, journal);
+  const sel = selectInputSheets(input.sheetNames, settings);
+  const table = (name?: string): Table | null => (name ? input.tables[name] ?? null : null);
+
+  const registryTable = table(sel.registry);
+  const registry = registryTable ? readRegistry(registryTable, journal) : new SchoolRegistry(false);
+  if (!sel.registry) journal.info('', `Лист «${SHEETS.registry}» не найден.`, { action: 'школы определяются по коду и наименованию в анкете и результатах' });
+
+  const resultsTable = table(sel.results);
+  const results = resultsTable && sel.results ? readResults(sel.results, resultsTable, registry, journal) : null;
+  if (!sel.results) journal.warning('', `Лист результатов «${settings.resultsSheet}» не найден.`, { action: 'ШНОР не определяются' });
+
+  let year = settings.year;
+  if (year && results && !results.years.includes(year)) {
+    journal.warning(sel.results ?? '', `В результатах нет данных за учебный год анализа ${year}.`, { action: 'все школы получат «нет данных» по ШНОР' });
+  }
+  if (!year && results && results.years.length > 0) {
+    year = results.years[results.years.length - 1];
+    journal.info(sel.results ?? '', `Учебный год анализа не задан в настройках: взят последний год в результатах — ${year}.`, { action: 'при необходимости укажите год в листе «Настройки»' });
+  }
+
+  const qTable = table(sel.questionnaire);
+  const questionnaire = qTable && sel.questionnaire ? readQuestionnaire(sel.questionnaire, qTable, registry, journal, year) : null;
+  if (!sel.questionnaire) {
+    journal.error('', settings.questionnaireSheet ? `Лист анкеты «${settings.questionnaireSheet}» не найден.` : 'Не найден лист с ответами на анкету («Ответы на форму…»).', { action: 'ИСБШ и ШНСУ не рассчитаны' });
+  }
+  if (!year && questionnaire?.year) year = questionnaire.year;
+
+  const schools = registry.all();
+  const outcomes = computeIsbsh(schools, questionnaire, settings, journal);
+  const cutoff = applyCutoff(outcomes, settings, journal, sel.questionnaire ?? '');
+
+  if (year && results) {
+    const grouped = groupForShnor(results, year, settings);
+    for (const o of outcomes) {
+      o.shnor = judgeShnor(grouped.records.get(o.school.id) ?? [], grouped.conflicts.get(o.school.id) ?? [], year, settings);
+    }
+    const noData = outcomes.filter((o) => o.shnor?.status === 'no-data');
+    if (noData.length > 0) {
+      journal.warning(sel.results ?? '', `Нет результатов за два последних года у ${noData.length} ${noData.length === 1 ? 'школы' : 'школ'}: ${noData.map((o) => o.school.name).join('; ')}.`, { action: 'статус «нет данных»: запросите результаты' });
+    }
+  }
+
+  const sources: SourceInfo[] = [
+    { role: 'questionnaire', sheet: sel.questionnaire ?? null, rows: questionnaire?.rowCount ?? 0, problems: sel.questionnaire ? countProblems(journal, sel.questionnaire) : 0 },
+    { role: 'results', sheet: sel.results ?? null, rows: results?.rowCount ?? 0, problems: sel.results ? countProblems(journal, sel.results) : 0 },
+    { role: 'registry', sheet: sel.registry ?? null, rows: registry.fromSheet ? registry.size : 0, problems: sel.registry ? countProblems(journal, sel.registry) : 0 },
+    { role: 'settings', sheet: sel.settings ?? null, rows: table(sel.settings)?.length ?? 0, problems: countProblems(journal, SHEETS.settings) },
+  ];
+
+  return { settings, year, cutoff, schools: outcomes, journal: journal.entries, sources, questionnaire, results, registry, settingsUpdate: update };
+}
+
+function countProblems(journal: Journal, sheet: string): number {
+  return journal.countFor(sheet);
+}
+
+function computeIsbsh(schools: School[], q: QuestionnaireResult | null, settings: Settings, journal: Journal): SchoolOutcome[] {
+  const outcomes: SchoolOutcome[] = schools.map((school) => {
+    const response = q?.responses.get(school.id) ?? null;
+    const invalid = q?.invalid.get(school.id);
+    let value: number | null = null;
+    let remark = '';
+    if (response) {
+      value = isbsh(response.shares, settings.weights);
+      if (!(value >= 0 && value <= 100)) {
+        journal.error(q?.sheet ?? '', `ИСБШ = ${formatNumber(value, 2)} вне шкалы 0–100: проверьте ответ и веса формулы в «Настройках».`, { row: response.row, school: school.name, action: 'ИСБШ школы не учитывается' });
+        remark = `${NO_QUESTIONNAIRE_REMARK}: ИСБШ вне шкалы 0–100`;
+        value = null;
+      }
+    } else {
+      remark = invalid ? `${NO_QUESTIONNAIRE_REMARK}: ${invalid.problem} (строка ${invalid.row})` : NO_QUESTIONNAIRE_REMARK;
+    }
+    return { school, response: value === null ? null : response, isbshRemark: remark, isbsh: value, isbshRank: null, shnsu: false, shnor: null };
+  });
+  const missing = outcomes.filter((o) => o.isbsh === null && !q?.invalid.has(o.school.id));
+  if (q && missing.length > 0) {
+    journal.warning(q.sheet, `Нет ответа на анкету от ${missing.length} ${missing.length === 1 ? 'школы' : 'школ'}: ${missing.map((o) => o.school.name).join('; ')}.`, { action: 'ИСБШ этих школ не рассчитан' });
+  }
+  return outcomes;
+}
+
+function applyCutoff(outcomes: SchoolOutcome[], settings: Settings, journal: Journal, sheet: string): number | null {
+  const valid = outcomes.filter((o) => o.isbsh !== null);
+  if (valid.length === 0) return null;
+  const values = valid.map((o) => o.isbsh as number);
+  const ranks = rankAscending(values);
+  valid.forEach((o, i) => (o.isbshRank = ranks[i]));
+  const cutoff = percentileInc(values, CUTOFF_P[settings.cutoff]);
+  for (const o of valid) o.shnsu = (o.isbsh as number) <= cutoff;
+  if (valid.length < STABLE_CUTOFF_MIN) {
+    journal.warning(sheet, `ИСБШ рассчитан только для ${valid.length} ${valid.length === 1 ? 'школы' : 'школ'}: граница ШНСУ неустойчива (нужно не менее ${STABLE_CUTOFF_MIN}).`, { action: 'граница рассчитана, проверьте вывод вручную' });
+  }
+  return cutoff;
+}

@@ -1,0 +1,11 @@
+/** The engine's public surface: shells import from here only. */
+export * from './analyze';
+export * from './customFunctions';
+export * from './journal';
+export * from './json';
+export * from './report';
+export * from './settings';
+export * from './strings';
+export * from './table';
+export * from './sheets/generated';
+export { needsTextGuard } from './text';

@@ -1,0 +1,85 @@
+import { Analysis } from './analyze';
+import { JournalEntry } from './journal';
+import { LowResult, ShnorStatus } from './shnor';
+import { CUTOFF_P, Settings } from './settings';
+
+/** The machine-readable result (DESIGN §3.3). Field names are stable. */
+export interface ResultJson {
+  year: string | null;
+  settings: {
+    threshold: number;
+    cutoff: Settings['cutoff'];
+    cutoffP: number;
+    weights: [number, number, number, number];
+    sameProcedure: boolean;
+    minSample: number;
+    procedures: string[];
+  };
+  shnsuCutoff: number | null;
+  schools: SchoolJson[];
+  indicators?: IndicatorJson[];
+  issues: { level: JournalEntry['level']; sheet: string; row?: number; school?: string; message: string; action?: string }[];
+}
+
+export interface SchoolJson {
+  code: string;
+  name: string;
+  isbsh: number | null;
+  isbshRank: number | null;
+  shnsu: boolean;
+  students: number | null;
+  shares: { h: number; s: number; r: number } | null;
+  shnor: boolean;
+  criterion1: boolean;
+  criterion2: boolean;
+  lowResults: LowResult[];
+  status: ShnorStatus;
+  justification: string;
+  remark?: string;
+}
+
+export interface IndicatorJson {
+  id: string;
+  group: string;
+  text: string;
+  numerator: number;
+  denominator: number;
+  value: number | null;
+  target: number;
+  status: string;
+}
+
+export function toJson(a: Analysis, indicators?: IndicatorJson[]): ResultJson {
+  const w = a.settings.weights;
+  return {
+    year: a.year,
+    settings: {
+      threshold: a.settings.threshold,
+      cutoff: a.settings.cutoff,
+      cutoffP: CUTOFF_P[a.settings.cutoff],
+      weights: [w.constant, w.higher, w.singleParent, w.register],
+      sameProcedure: a.settings.sameProcedure,
+      minSample: a.settings.minSample,
+      procedures: Object.keys(a.settings.procedures).filter((p) => a.settings.procedures[p]),
+    },
+    shnsuCutoff: a.cutoff,
+    schools: a.schools.map((o) => ({
+      code: o.school.code,
+      name: o.school.name,
+      isbsh: o.isbsh,
+      isbshRank: o.isbshRank,
+      shnsu: o.shnsu,
+      students: o.response?.total ?? null,
+      shares: o.response ? { ...o.response.shares } : null,
+      shnor: o.shnor?.shnor ?? false,
+      criterion1: o.shnor?.criterion1 ?? false,
+      criterion2: o.shnor?.criterion2 ?? false,
+      lowResults: (o.shnor?.lowResults ?? []).map((l) => ({ ...l, interval: l.interval ? { ...l.interval } : undefined })),
+      status: o.shnor?.status ?? 'no-data',
+      justification: o.shnor?.justification ?? '',
+      ...(o.isbsh === null ? { remark: o.isbshRemark } : {}),
+    })),
+    ...(indicators ? { indicators } : {}),
+    issues: a.journal.map((e) => ({ level: e.level, sheet: e.sheet, row: e.row, school: e.school, message: e.message, action: e.action })),
+  };
+}

@@ -1,0 +1,215 @@
+import { ColumnSpec, SCHOOL_CODE_SPEC, SCHOOL_NAME_SPEC, findHeader } from './headers';
+import { Journal } from './journal';
+import { SHEETS } from './strings';
+import { Table, cellText, isBlankRow } from './table';
+import { fold } from './text';
+
+export interface School {
+  /** Stable identifier: the code when known, otherwise «name:» + normalised name. */
+  id: string;
+  code: string;
+  name: string;
+  municipality?: string;
+  locality?: string;
+}
+
+const ORG_FORMS: [RegExp, string][] = [
+  [/муниципальн\S* (бюджетн\S* |автономн\S* |казенн\S* )?общеобразовательн\S* (учреждени\S*|организаци\S*)/g, ' '],
+  [/государственн\S* (бюджетн\S* |автономн\S* |казенн\S* )?общеобразовательн\S* (учреждени\S*|организаци\S*)/g, ' '],
+  [/(^| )(м|г|ч)?(б|а|к)?о(у|о)( |$)/g, ' '],
+  [/средн\S* общеобразовательн\S* школ\S*/g, ' сош '],
+  [/основн\S* общеобразовательн\S* школ\S*/g, ' оош '],
+  [/начальн\S* общеобразовательн\S* школ\S*/g, ' нош '],
+  [/средн\S* школ\S*/g, ' сш '],
+];
+
+/**
+ * Normalised school name (DESIGN §3.1): case, ё, quotes, «№ 1» vs «№1», МБОУ/МАОУ/МКОУ prefixes,
+ * «СОШ» vs «средняя общеобразовательная школа».
+ */
+export function normalizeSchoolName(name: string): string {
+  let s = ` ${fold(name)} `
+    .replace(/[«»"“”„'‘’`]/g, ' ')
+    .replace(/№\s*/g, '№')
+    .replace(/\bn\s*(?=\d)/g, '№')
+    .replace(/[.,;:()\-–—]/g, ' ')
+    .replace(/\s+/g, ' ');
+  for (const [re, to] of ORG_FORMS) s = s.replace(re, to).replace(/\s+/g, ' ');
+  return s.trim().replace(/(^| )№?(\d+)( |$)/g, '$1№$2$3').trim();
+}
+
+export function normalizeCode(code: string): string {
+  return fold(code).replace(/\s+/g, '');
+}
+
+interface RegistryEntry extends School {
+  keys: string[];
+}
+
+export type MatchResult =
+  | { kind: 'matched'; school: School; note?: string }
+  | { kind: 'unmatched'; candidates: School[] }
+  | { kind: 'ambiguous'; candidates: School[] };
+
+/**
+ * The schools of the municipality. Built from «Справочник ОО» when present; otherwise it learns
+ * schools from the data itself (code + name as the rows give them).
+ */
+export class SchoolRegistry {
+  private readonly byCode = new Map<string, RegistryEntry>();
+  private readonly byName = new Map<string, RegistryEntry[]>();
+  private readonly entries: RegistryEntry[] = [];
+
+  constructor(readonly fromSheet: boolean) {}
+
+  all(): School[] {
+    return this.entries.map(({ keys: _keys, ...s }) => s);
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  add(school: Omit<School, 'id'>, aliases: string[] = []): School {
+    const code = school.code.trim();
+    const id = code ? `code:${normalizeCode(code)}` : `name:${normalizeSchoolName(school.name)}`;
+    const keys = [...new Set([school.name, ...aliases].map(normalizeSchoolName).filter(Boolean))];
+    const entry: RegistryEntry = { ...school, code, id, keys };
+    this.entries.push(entry);
+    if (code) this.byCode.set(normalizeCode(code), entry);
+    for (const k of keys) {
+      const list = this.byName.get(k) ?? [];
+      list.push(entry);
+      this.byName.set(k, list);
+    }
+    return entry;
+  }
+
+  /**
+   * Matches a row's code and/or name. Code wins when known; a name is matched only when exactly one
+   * school has that normalised name. Nothing is guessed: otherwise the candidates are returned.
+   */
+  match(code: string, name: string): MatchResult {
+    const c = normalizeCode(code);
+    if (c) {
+      const hit = this.byCode.get(c);
+      if (hit) {
+        const nameKey = normalizeSchoolName(name);
+        const other = nameKey ? this.byName.get(nameKey) : undefined;
+        const note =
+          other && !other.includes(hit) ? `наименование «${name}» относится к другой школе (${other.map((o) => o.name).join('; ')}), сопоставлено по коду` : undefined;
+        return { kind: 'matched', school: strip(hit), note };
+      }
+    }
+    const key = normalizeSchoolName(name);
+    const byName = key ? this.byName.get(key) : undefined;
+    if (byName && byName.length === 1) {
+      return { kind: 'matched', school: strip(byName[0]), note: c ? `код «${code}» не найден в справочнике, сопоставлено по наименованию` : undefined };
+    }
+    if (byName && byName.length > 1) return { kind: 'ambiguous', candidates: byName.map(strip) };
+    return { kind: 'unmatched', candidates: this.candidates(key).map(strip) };
+  }
+
+  /** Schools that share the number or most words with an unmatched name, best first (at most 3). */
+  private candidates(key: string): RegistryEntry[] {
+    if (!key) return [];
+    const ws = new Set(key.split(' '));
+    const num = key.match(/№\d+/)?.[0];
+    return this.entries
+      .map((e) => {
+        const best = Math.max(
+          ...e.keys.map((k) => {
+            const kw = k.split(' ');
+            const common = kw.filter((w) => ws.has(w)).length;
+            return common / Math.max(kw.length, ws.size) + (num && kw.includes(num) ? 1 : 0);
+          }),
+        );
+        return { e, best };
+      })
+      .filter((x) => x.best >= 0.5)
+      .sort((a, b) => b.best - a.best)
+      .slice(0, 3)
+      .map((x) => x.e);
+  }
+}
+
+function strip(e: RegistryEntry): School {
+  const { keys: _keys, ...s } = e;
+  return s;
+}
+
+type RegistryKey = 'code' | 'name' | 'aliases' | 'municipality' | 'locality';
+const REGISTRY_COLUMNS: ColumnSpec<RegistryKey>[] = [
+  { key: 'code', ...SCHOOL_CODE_SPEC, required: true },
+  { key: 'aliases', label: 'Другие написания', any: [['другие написания'], ['другие'], ['синоним'], ['варианты']] },
+  { key: 'municipality', label: 'Муниципалитет', any: [['муниципалитет'], ['муниципальн'], ['мо']] },
+  { key: 'locality', label: 'Местность', any: [['местность'], ['тип местности'], ['город село']] },
+  { key: 'name', ...SCHOOL_NAME_SPEC, required: true },
+];
+
+/** Reads «Справочник ОО». Duplicate codes and blank rows are reported and skipped. */
+export function readRegistry(table: Table, journal: Journal): SchoolRegistry {
+  const registry = new SchoolRegistry(true);
+  const header = findHeader(table, REGISTRY_COLUMNS);
+  for (const m of header.missing) journal.error(SHEETS.registry, `Не найден столбец «${m.label}».`, { action: 'справочник прочитан без этого столбца' });
+  const col = header.columns;
+  const seen = new Set<string>();
+  for (let i = header.headerRow + 1; i < table.length; i++) {
+    const row = table[i];
+    if (isBlankRow(row)) continue;
+    const code = col.code !== undefined ? cellText(row[col.code]) : '';
+    const name = col.name !== undefined ? cellText(row[col.name]) : '';
+    if (!code && !name) continue;
+    if (!name) {
+      journal.warning(SHEETS.registry, `У школы с кодом «${code}» нет наименования.`, { row: i + 1, action: 'школа будет показана по коду' });
+    }
+    if (code && seen.has(normalizeCode(code))) {
+      journal.error(SHEETS.registry, `Код «${code}» повторяется в справочнике.`, { row: i + 1, school: name, action: 'строка пропущена' });
+      continue;
+    }
+    if (code) seen.add(normalizeCode(code));
+    const aliases = col.aliases !== undefined ? cellText(row[col.aliases]).split(/[;\n]/).map((a) => a.trim()).filter(Boolean) : [];
+    registry.add(
+      {
+        code,
+        name: name || code,
+        municipality: col.municipality !== undefined ? cellText(row[col.municipality]) || undefined : undefined,
+        locality: col.locality !== undefined ? cellText(row[col.locality]) || undefined : undefined,
+      },
+      aliases,
+    );
+  }
+  if (registry.size === 0) journal.warning(SHEETS.registry, 'Справочник ОО пуст.', { action: 'школы сопоставляются по данным анкеты и результатов' });
+  return registry;
+}
+
+/**
+ * Reports a row whose school could not be matched. Returns the school or null.
+ */
+export function resolveSchool(registry: SchoolRegistry, code: string, name: string, journal: Journal, sheet: string, row: number): School | null {
+  const shown = name || code;
+  if (!code && !name) {
+    journal.error(sheet, 'Не указана школа (нет ни кода, ни наименования).', { row, action: 'строка пропущена' });
+    return null;
+  }
+  const m = registry.match(code, name);
+  if (m.kind === 'matched') {
+    if (m.note) journal.warning(sheet, `Школа «${shown}»: ${m.note}.`, { row, school: m.school.name, action: `принята как «${m.school.name}»` });
+    return m.school;
+  }
+  if (!registry.fromSheet && m.kind === 'unmatched') {
+    // No registry: a school first seen here becomes known.
+    return registry.add({ code, name: name || code });
+  }
+  const list = m.candidates.map((c) => `«${c.name}»${c.code ? ` (${c.code})` : ''}`).join(', ');
+  if (m.kind === 'ambiguous') {
+    journal.error(sheet, `Наименование «${shown}» подходит к нескольким школам: ${list}.`, { row, school: shown, action: 'строка пропущена: укажите код ОО' });
+  } else {
+    journal.error(sheet, `Школа «${shown}»${code ? ` (код «${code}»)` : ''} не найдена в справочнике.${list ? ` Возможно, имелась в виду: ${list}.` : ''}`, {
+      row,
+      school: shown,
+      action: 'строка пропущена: исправьте наименование или добавьте вариант написания в справочник',
+    });
+  }
+  return null;
+}

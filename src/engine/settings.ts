@@ -1,0 +1,249 @@
+import { Journal } from './journal';
+import { parseNumber, parseSchoolYear } from './parse';
+import { PROCEDURES } from './procedures';
+import { CUTOFF_LABELS, NO, SHEETS, YES } from './strings';
+import { Cell, Table, cellText } from './table';
+import { fold, formatNumber } from './text';
+
+export type CutoffKind = 'quartile' | 'quintile';
+export type DynamicsKind = 'share' | 'mean';
+
+export interface Settings {
+  /** ИСБШ = constant + higher·h − singleParent·s − register·r. */
+  weights: { constant: number; higher: number; singleParent: number; register: number };
+  cutoff: CutoffKind;
+  /** Low result threshold, percent of participants who failed. */
+  threshold: number;
+  /** Analysis school year «2021/2022»; null = the latest year in the results. */
+  year: string | null;
+  /** Критерий 2 requires the same procedure in both years. */
+  sameProcedure: boolean;
+  /** Below this many participants a low result is marked «малая выборка». */
+  minSample: number;
+  /** Canonical procedure name → counts for ШНОР. */
+  procedures: Record<string, boolean>;
+  /** Questionnaire sheet name; '' = find «Ответы на форму…» automatically. */
+  questionnaireSheet: string;
+  resultsSheet: string;
+  /** Minimum score per exam, for student-level imports (ЕГЭ): below it = failed. */
+  minScores: Record<string, number>;
+  /** Indicator id → target share (0..1). */
+  targets: Record<string, number>;
+  dynamics: DynamicsKind;
+}
+
+export const CUTOFF_P: Record<CutoffKind, number> = { quartile: 0.25, quintile: 0.2 };
+
+/** Defaults for the minimum scores table (seed 000, §2.2): ЕГЭ русский 24, профильная 27, базовая отметка 3. */
+export const DEFAULT_MIN_SCORES: Record<string, number> = {
+  'ЕГЭ русский язык': 24,
+  'ЕГЭ математика (профильная)': 27,
+  'ЕГЭ математика (базовая)': 3,
+};
+
+export function defaultSettings(): Settings {
+  return {
+    weights: { constant: 85, higher: 15, singleParent: 20, register: 65 },
+    cutoff: 'quartile',
+    threshold: 30,
+    year: null,
+    sameProcedure: false,
+    minSample: 10,
+    procedures: Object.fromEntries(PROCEDURES.map((p) => [p.name, p.shnor])),
+    questionnaireSheet: '',
+    resultsSheet: SHEETS.results,
+    minScores: { ...DEFAULT_MIN_SCORES },
+    targets: {},
+    dynamics: 'share',
+  };
+}
+
+/** One row of the «Настройки» sheet: how it is labelled, read and written. */
+export interface SettingRow {
+  label: string;
+  hint: string;
+  read(value: Cell, s: Settings): string | null; // returns an error message or null
+  write(s: Settings): Cell;
+}
+
+function numberRow(label: string, hint: string, get: (s: Settings) => number, set: (s: Settings, v: number) => void, check: (v: number) => boolean): SettingRow {
+  return {
+    label,
+    hint,
+    read(value, s) {
+      const n = parseNumber(value);
+      if (!n || !check(n.value)) return `значение «${cellText(value)}» не подходит`;
+      set(s, n.value);
+      return null;
+    },
+    write: get,
+  };
+}
+
+function yesNoRow(label: string, hint: string, get: (s: Settings) => boolean, set: (s: Settings, v: boolean) => void): SettingRow {
+  return {
+    label,
+    hint,
+    read(value, s) {
+      const v = parseYesNo(value);
+      if (v === null) return `ожидалось «${YES}» или «${NO}», указано «${cellText(value)}»`;
+      set(s, v);
+      return null;
+    },
+    write: (s) => (get(s) ? YES : NO),
+  };
+}
+
+export function parseYesNo(value: Cell): boolean | null {
+  if (typeof value === 'boolean') return value;
+  const t = fold(cellText(value));
+  if (['да', 'yes', 'true', 'истина', '1', 'вкл', 'включено'].includes(t)) return true;
+  if (['нет', 'no', 'false', 'ложь', '0', 'выкл', 'выключено'].includes(t)) return false;
+  return null;
+}
+
+const weightRow = (label: string, key: keyof Settings['weights'], hint: string): SettingRow =>
+  numberRow(label, hint, (s) => s.weights[key], (s, v) => (s.weights[key] = v), (v) => v >= 0 && v <= 1000);
+
+export const PROCEDURE_ROW_PREFIX = 'ШНОР: учитывать ';
+export const MIN_SCORE_ROW_PREFIX = 'Минимальный балл: ';
+export const TARGET_ROW_PREFIX = 'Целевое значение, %: ';
+
+export const SETTING_ROWS: SettingRow[] = [
+  {
+    label: 'Учебный год анализа',
+    hint: 'Последний завершённый учебный год, например 2022/2023. Пусто — последний год в результатах.',
+    read(value, s) {
+      if (cellText(value) === '') {
+        s.year = null;
+        return null;
+      }
+      const y = parseSchoolYear(value);
+      if (!y) return `«${cellText(value)}» не является учебным годом`;
+      s.year = y.year;
+      return null;
+    },
+    write: (s) => s.year ?? '',
+  },
+  {
+    label: 'Граница ШНСУ',
+    hint: `«${CUTOFF_LABELS.quartile}» (25 %) или «${CUTOFF_LABELS.quintile}» (20 %) распределения ИСБШ.`,
+    read(value, s) {
+      const c = parseCutoff(cellText(value));
+      if (!c) return `ожидалось «${CUTOFF_LABELS.quartile}» или «${CUTOFF_LABELS.quintile}»`;
+      s.cutoff = c;
+      return null;
+    },
+    write: (s) => CUTOFF_LABELS[s.cutoff],
+  },
+  weightRow('ИСБШ: константа', 'constant', 'Первое слагаемое формулы ИСБШ (приводит индекс к шкале 0–100).'),
+  weightRow('ИСБШ: вес доли «оба родителя с высшим образованием»', 'higher', 'Прибавляется: 15 × h.'),
+  weightRow('ИСБШ: вес доли «неполные семьи»', 'singleParent', 'Вычитается: 20 × s.'),
+  weightRow('ИСБШ: вес доли «на учёте»', 'register', 'Вычитается: 65 × r.'),
+  numberRow('Порог низкого результата, %', 'Результат низкий, если не справились не менее этой доли участников.', (s) => s.threshold, (s, v) => (s.threshold = v), (v) => v > 0 && v <= 100),
+  yesNoRow('Критерий 2: та же процедура в оба года', '«да» — низкие результаты в обоих годах должны быть по одной и той же процедуре.', (s) => s.sameProcedure, (s, v) => (s.sameProcedure = v)),
+  numberRow('Минимум участников для надёжного вывода', 'Низкий результат при меньшем числе участников отмечается как «малая выборка».', (s) => s.minSample, (s, v) => (s.minSample = v), (v) => Number.isInteger(v) && v >= 1),
+  {
+    label: 'Лист анкеты',
+    hint: 'Пусто — лист «Ответы на форму…» находится автоматически.',
+    read(value, s) {
+      s.questionnaireSheet = cellText(value);
+      return null;
+    },
+    write: (s) => s.questionnaireSheet,
+  },
+  {
+    label: 'Лист результатов',
+    hint: 'Лист с результатами оценочных процедур.',
+    read(value, s) {
+      s.resultsSheet = cellText(value) || SHEETS.results;
+      return null;
+    },
+    write: (s) => s.resultsSheet,
+  },
+  {
+    label: 'Положительная динамика',
+    hint: '«по доле не справившихся» (доля в году анализа ниже, чем в предыдущем) или «по среднему баллу».',
+    read(value, s) {
+      const t = fold(cellText(value));
+      if (t.includes('балл')) s.dynamics = 'mean';
+      else if (t.includes('дол') || t.includes('не справ')) s.dynamics = 'share';
+      else return 'ожидалось «по доле не справившихся» или «по среднему баллу»';
+      return null;
+    },
+    write: (s) => (s.dynamics === 'mean' ? 'по среднему баллу' : 'по доле не справившихся'),
+  },
+  ...PROCEDURES.map((p) =>
+    yesNoRow(`${PROCEDURE_ROW_PREFIX}${p.name}`, p.shnor ? 'Процедура из методики (раздел 4).' : 'Региональная процедура: по умолчанию не учитывается для ШНОР, используется в показателях.', (s) => s.procedures[p.name] === true, (s, v) => (s.procedures[p.name] = v)),
+  ),
+  ...Object.keys(DEFAULT_MIN_SCORES).map((name) =>
+    numberRow(`${MIN_SCORE_ROW_PREFIX}${name}`, 'Для импорта результатов по участникам: ниже этого балла (отметки) — не преодолел минимальный порог.', (s) => s.minScores[name], (s, v) => (s.minScores[name] = v), (v) => v >= 0 && v <= 100),
+  ),
+];
+
+/** Extra rows other modules contribute (indicator targets): registered once at module load. */
+const extraRows: SettingRow[] = [];
+export function registerSettingRows(rows: SettingRow[]): void {
+  for (const r of rows) if (!extraRows.some((e) => e.label === r.label)) extraRows.push(r);
+}
+export function allSettingRows(): SettingRow[] {
+  return [...SETTING_ROWS, ...extraRows];
+}
+
+export function parseCutoff(text: string): CutoffKind | null {
+  const t = fold(text);
+  if (t.startsWith('квартил') || t.includes('квартил') || t === 'quartile' || t === '0,25' || t === '0.25' || t === '25%' || t === '25') return 'quartile';
+  if (t.includes('квинтил') || t === 'quintile' || t === '0,2' || t === '0.2' || t === '20%' || t === '20') return 'quintile';
+  return null;
+}
+
+/**
+ * Reads «Настройки» (Параметр · Значение · Пояснение). Unknown or bad values go to the journal and
+ * the default stays. Returns the settings and the labels that were missing from the sheet.
+ */
+export function readSettings(table: Table | null, journal: Journal): { settings: Settings; missing: string[] } {
+  const settings = defaultSettings();
+  const rows = allSettingRows();
+  if (!table) return { settings, missing: rows.map((r) => r.label) };
+  const byLabel = new Map(rows.map((r) => [fold(r.label), r]));
+  const found = new Set<string>();
+  table.forEach((row, i) => {
+    const label = cellText(row[0]);
+    if (i === 0 && fold(label) === 'параметр') return;
+    if (label === '' || label.startsWith('Лист сформирован')) return;
+    const def = byLabel.get(fold(label));
+    if (!def) {
+      journal.warning(SHEETS.settings, `Неизвестный параметр «${label}».`, { row: i + 1, action: 'параметр не учитывается' });
+      return;
+    }
+    found.add(def.label);
+    const value = row[1] ?? '';
+    const problem = def.read(value, settings);
+    if (problem) {
+      journal.error(SHEETS.settings, `Параметр «${def.label}»: ${problem}.`, { row: i + 1, action: `использовано значение по умолчанию: ${formatSettingValue(def.write(defaultSettings()))}` });
+      def.read(def.write(defaultSettings()), settings);
+    }
+  });
+  return { settings, missing: rows.filter((r) => !found.has(r.label)).map((r) => r.label) };
+}
+
+function formatSettingValue(v: Cell): string {
+  return typeof v === 'number' ? formatNumber(v, Number.isInteger(v) ? 0 : 2) : cellText(v) || '(пусто)';
+}
+
+/** The whole «Настройки» sheet for these settings (used when the sheet is absent). */
+export function settingsTable(settings: Settings): Cell[][] {
+  return [['Параметр', 'Значение', 'Пояснение'], ...allSettingRows().map((r) => [r.label, r.write(settings), r.hint])];
+}
+
+/** Rows to append to an existing «Настройки» sheet for parameters it lacks (nothing is overwritten). */
+export function missingSettingRows(settings: Settings, missing: string[]): Cell[][] {
+  return allSettingRows()
+    .filter((r) => missing.includes(r.label))
+    .map((r) => [r.label, r.write(settings), r.hint]);
+}
+
+/** Applies overrides from the CLI or the sidebar (already validated by the caller). */
+export function withOverrides(settings: Settings, overrides: Partial<Settings>): Settings {
+  return { ...settings, ...overrides, weights: { ...settings.weights, ...(overrides.weights ?? {}) } };
+}

@@ -1,0 +1,132 @@
+import { GENERATED_NOTE } from '../strings';
+import { Cell } from '../table';
+
+/**
+ * A generated sheet as data: values plus formatting as whole-sheet arrays, so that a shell writes it
+ * with one `setValues` and one call per kind of formatting, whatever the number of schools.
+ */
+export interface GeneratedSheet {
+  name: string;
+  values: Cell[][];
+  /** Same shape as `values`; null = default. */
+  backgrounds: (string | null)[][];
+  bold: boolean[][];
+  numberFormats: (string | null)[][];
+  /** Cell notes (hover text), sparse. */
+  notes: { row: number; col: number; text: string }[];
+  /** Merged ranges, 0-based, inclusive start, sizes in cells. */
+  merges: { row: number; col: number; rows: number; cols: number }[];
+  /** 0-based rows that are table headers (drawn as such). */
+  headerRows: number[];
+  frozenRows: number;
+  columnWidths: number[];
+  /** Cells that hold a checkbox (Мониторинг), sparse ranges. */
+  checkboxes: { row: number; col: number; rows: number; cols: number }[];
+  /** Cells whose text wraps (long justifications). */
+  wrapColumns: number[];
+}
+
+export const COLORS = {
+  header: '#e8eaed',
+  low: '#f4c7c3',
+  shnor: '#fce8b2',
+  shnsu: '#d2e3fc',
+  both: '#f9cb9c',
+  reached: '#b7e1cd',
+  notReached: '#f4c7c3',
+  noData: '#efefef',
+  error: '#f4c7c3',
+  warning: '#fce8b2',
+  note: '#5f6368',
+} as const;
+
+/** Builds a GeneratedSheet row by row. Row 0 is always the «generated» note. */
+export class SheetBuilder {
+  private readonly rows: { values: Cell[]; bg: (string | null)[]; bold: boolean[]; fmt: (string | null)[] }[] = [];
+  private readonly sheet: Omit<GeneratedSheet, 'values' | 'backgrounds' | 'bold' | 'numberFormats'>;
+
+  constructor(name: string, generatedAt: string, readonly width: number) {
+    this.sheet = { name, notes: [], merges: [], headerRows: [], frozenRows: 0, columnWidths: [], checkboxes: [], wrapColumns: [] };
+    this.row([GENERATED_NOTE(generatedAt)]);
+  }
+
+  get rowCount(): number {
+    return this.rows.length;
+  }
+
+  /** Adds a row; returns its 0-based index. */
+  row(values: Cell[], opts: { bg?: string | null | (string | null)[]; bold?: boolean; formats?: (string | null)[] } = {}): number {
+    const v = values.slice(0, this.width);
+    while (v.length < this.width) v.push('');
+    const bg = Array.isArray(opts.bg) ? padTo(opts.bg, this.width, null) : new Array<string | null>(this.width).fill(opts.bg ?? null);
+    const fmt = padTo(opts.formats ?? [], this.width, null);
+    this.rows.push({ values: v, bg, bold: new Array<boolean>(this.width).fill(opts.bold === true), fmt });
+    return this.rows.length - 1;
+  }
+
+  header(values: string[]): number {
+    const i = this.row(values, { bg: COLORS.header, bold: true });
+    this.sheet.headerRows.push(i);
+    return i;
+  }
+
+  blank(): number {
+    return this.row([]);
+  }
+
+  /** Highlights one cell of an existing row. */
+  highlight(row: number, col: number, color: string): void {
+    this.rows[row].bg[col] = color;
+  }
+
+  setBold(row: number, col: number): void {
+    this.rows[row].bold[col] = true;
+  }
+
+  note(row: number, col: number, text: string): void {
+    this.sheet.notes.push({ row, col, text });
+  }
+
+  merge(row: number, col: number, rows: number, cols: number): void {
+    this.sheet.merges.push({ row, col, rows, cols });
+  }
+
+  checkboxes(row: number, col: number, rows: number, cols: number): void {
+    if (rows > 0 && cols > 0) this.sheet.checkboxes.push({ row, col, rows, cols });
+  }
+
+  freeze(rows: number): void {
+    this.sheet.frozenRows = rows;
+  }
+
+  widths(widths: number[]): void {
+    this.sheet.columnWidths = widths;
+  }
+
+  wrap(...cols: number[]): void {
+    this.sheet.wrapColumns.push(...cols);
+  }
+
+  build(): GeneratedSheet {
+    return {
+      ...this.sheet,
+      values: this.rows.map((r) => r.values),
+      backgrounds: this.rows.map((r) => r.bg),
+      bold: this.rows.map((r) => r.bold),
+      numberFormats: this.rows.map((r) => r.fmt),
+    };
+  }
+}
+
+function padTo<T>(list: T[], width: number, fill: T): T[] {
+  const out = list.slice(0, width);
+  while (out.length < width) out.push(fill);
+  return out;
+}
+
+export const FORMATS = {
+  share: '0.000',
+  index: '0.00',
+  percent: '0.0%',
+  integer: '0',
+} as const;

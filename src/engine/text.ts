@@ -1,0 +1,68 @@
+/**
+ * Text normalisation shared by header matching, school names and procedure names (DESIGN §3.1).
+ */
+
+const QUOTES = /[«»"“”„'‘’`]/g;
+const NBSP = /[\u00a0\u2007\u202f]/g;
+
+/** Lower case, ё→е, NBSP → space, collapsed spaces. */
+export function fold(text: string): string {
+  return text
+    .replace(NBSP, ' ')
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * Header key: folded, without trailing notes in brackets («(чел.)»), quotes and punctuation.
+ * «Общее количество обучающихся (чел.)» → «общее количество обучающихся».
+ */
+export function headerKey(text: string): string {
+  let s = fold(text);
+  // Drop bracketed notes at the end, but keep «%» wherever it is: it changes the meaning.
+  const percent = /%/.test(s);
+  s = s.replace(/\s*\([^()]*\)\s*$/g, '').replace(/\s*\([^()]*\)\s*$/g, '');
+  s = s.replace(QUOTES, '').replace(/[^\p{L}\p{N}%]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  if (percent && !s.includes('%')) s += ' %';
+  return s;
+}
+
+/** Words of a folded text without punctuation. */
+export function words(text: string): string[] {
+  return fold(text)
+    .replace(QUOTES, ' ')
+    .replace(/[^\p{L}\p{N}%№]+/gu, ' ')
+    .split(' ')
+    .filter(Boolean);
+}
+
+/** Formats a number the Russian way: decimal comma, no thousands separator. */
+export function formatNumber(value: number, digits: number): string {
+  return value.toFixed(digits).replace('.', ',').replace(/^-0(,0+)?$/, '0$1');
+}
+
+export function formatPercent(share: number, digits = 1): string {
+  return `${formatNumber(share * 100, digits)} %`;
+}
+
+/** Russian plural form: plural(3, 'школа', 'школы', 'школ') → 'школы'. */
+export function plural(n: number, one: string, few: string, many: string): string {
+  const a = Math.abs(n) % 100;
+  const b = a % 10;
+  if (a > 10 && a < 20) return many;
+  if (b === 1) return one;
+  if (b >= 2 && b <= 4) return few;
+  return many;
+}
+
+/**
+ * True when Google Sheets would turn this text into something else on `setValues`
+ * (a formula, a number, a date): such text must be written with a leading apostrophe.
+ */
+export function needsTextGuard(text: string): boolean {
+  if (text === '') return false;
+  if (/^[=+\-@']/.test(text)) return true;
+  return /^[\s\d.,:/%()\u00a0-]+$/.test(text) && /\d/.test(text);
+}
