@@ -127,6 +127,7 @@ export function analyze(input: AnalysisInput): Analysis {
   const cutoff = applyCutoff(outcomes, settings, journal, sel.questionnaire ?? '');
 
   if (year && results) {
+    reportSwitchedOff(results, settings, journal);
     const grouped = groupForShnor(results, year, settings);
     for (const o of outcomes) {
       o.shnor = judgeShnor(grouped.records.get(o.school.id) ?? [], grouped.conflicts.get(o.school.id) ?? [], year, settings);
@@ -145,6 +146,20 @@ export function analyze(input: AnalysisInput): Analysis {
   ];
 
   return { settings, year, cutoff, schools: outcomes, journal: journal.entries, sources, questionnaire, results, registry, settingsUpdate: update };
+}
+
+/** A catalogue procedure switched off in «Настройки» never counts for ШНОР: said once per name. */
+function reportSwitchedOff(results: ResultsData, settings: Settings, journal: Journal): void {
+  for (const r of results.records) {
+    if (settings.procedures[r.procedure.name] === true || r.procedure.kind === 'КДР') continue;
+    journal.once(`switched-off:${r.procedure.name}`, {
+      level: 'info',
+      sheet: results.sheet,
+      row: r.rows[0],
+      message: `Процедура «${r.procedure.name}» выключена в листе «${SHEETS.settings}».`,
+      action: 'её результаты не учитываются при определении ШНОР',
+    });
+  }
 }
 
 function countProblems(journal: Journal, sheet: string): number {

@@ -106,8 +106,8 @@ export function shnsuCutoff(range: Arg, p?: Arg): number {
 }
 
 /** LOW_RESULT(P; F; [threshold]): TRUE when F/P ≥ threshold %, compared exactly; «нет данных» when P = 0. */
-export function lowResult(p: Arg, f: Arg, threshold?: Arg): Out {
-  let t = defaultSettings().threshold;
+export function lowResult(p: Arg, f: Arg, threshold?: Arg, defaultThreshold = defaultSettings().threshold): Out {
+  let t = defaultThreshold;
   if (threshold !== undefined && threshold !== null && !Array.isArray(threshold) && cellText(threshold) !== '') {
     const n = parseNumber(threshold);
     if (!n || n.value <= 0 || n.value > 100) throw new CustomFunctionError(`Порог «${cellText(threshold)}» должен быть числом от 0 до 100 (в процентах).`);

@@ -8,4 +8,5 @@ export * from './settings';
 export * from './strings';
 export * from './table';
 export * from './sheets/generated';
-export { needsTextGuard } from './text';
+export { fold, formatNumber, needsTextGuard } from './text';
+export { parseSchoolYear } from './parse';

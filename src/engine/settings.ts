@@ -247,3 +247,34 @@ export function missingSettingRows(settings: Settings, missing: string[]): Cell[
 export function withOverrides(settings: Settings, overrides: Partial<Settings>): Settings {
   return { ...settings, ...overrides, weights: { ...settings.weights, ...(overrides.weights ?? {}) } };
 }
+
+export type SettingsEdit =
+  | { kind: 'create'; rows: Cell[][] }
+  | { kind: 'update'; values: Cell[][]; append: Cell[][] };
+
+/**
+ * Saves changed settings into «Настройки»: the «Значение» column of the existing rows is rewritten
+ * (only for the given parameters), parameters the sheet lacks are appended, other rows stay as typed.
+ */
+export function settingsEdit(table: Table | null, changed: Settings, labels: string[]): SettingsEdit {
+  if (!table) return { kind: 'create', rows: settingsTable(changed) };
+  const rows = allSettingRows().filter((r) => labels.includes(r.label));
+  const values: Cell[][] = table.map((row) => [row[1] ?? '']);
+  const found = new Set<string>();
+  table.forEach((row, i) => {
+    const def = rows.find((r) => fold(r.label) === fold(cellText(row[0])));
+    if (def) {
+      values[i] = [def.write(changed)];
+      found.add(def.label);
+    }
+  });
+  const append = rows.filter((r) => !found.has(r.label)).map((r) => [r.label, r.write(changed), r.hint]);
+  return { kind: 'update', values, append };
+}
+
+export const PANEL_SETTING_LABELS = {
+  year: 'Учебный год анализа',
+  cutoff: 'Граница ШНСУ',
+  threshold: 'Порог низкого результата, %',
+  sameProcedure: 'Критерий 2: та же процедура в оба года',
+} as const;

@@ -1,0 +1,7 @@
+/**
+ * Everything exported here becomes a top-level function of dist/Code.js (scripts/build.mjs):
+ * menu entry points, the panel's server functions and the custom functions.
+ */
+export { onOpen, onInstall, menuOpenPanel, menuCalculate, menuCreateStructure, menuHelp } from './menu';
+export { getPanelState, savePanelSettings, runCalculation, activateSheet } from './panel';
+export { ISBSH, ISBSH_COUNTS, SHNSU_CUTOFF, LOW_RESULT } from './customFunctions';

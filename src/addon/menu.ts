@@ -1,0 +1,74 @@
+import { CATEGORY, HEADERS, MENU, MENU_TITLE, MESSAGES, PRODUCT_NAME, SHEETS, defaultSettings, settingsTable } from '../engine';
+import { runCalculation, summarize } from './panel';
+import { guardCell } from './sheetsAdapter';
+
+/**
+ * Builds the add-on menu. Runs in AuthMode.NONE on open, so it touches no spreadsheet data.
+ */
+export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  SpreadsheetApp.getUi()
+    .createAddonMenu()
+    .addItem(MENU.openPanel, 'menuOpenPanel')
+    .addItem(MENU.calculate, 'menuCalculate')
+    .addSeparator()
+    .addItem(MENU.createStructure, 'menuCreateStructure')
+    .addItem(MENU.help, 'menuHelp')
+    .addToUi();
+}
+
+export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
+  onOpen(e as unknown as GoogleAppsScript.Events.SheetsOnOpen);
+}
+
+export function menuOpenPanel(): void {
+  const html = HtmlService.createHtmlOutputFromFile('sidebar').setTitle(PRODUCT_NAME);
+  SpreadsheetApp.getUi().showSidebar(html);
+}
+
+/** «Рассчитать» from the menu: the whole job, then a toast and a short alert with the outcome. */
+export function menuCalculate(): void {
+  const ui = SpreadsheetApp.getUi();
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  let s: ReturnType<typeof summarize>;
+  try {
+    s = runCalculation();
+  } catch (e) {
+    ui.alert(PRODUCT_NAME, (e as Error).message, ui.ButtonSet.OK);
+    return;
+  }
+  ss.toast(`${CATEGORY.shnor}: ${s.shnor}, ${CATEGORY.shnsu}: ${s.shnsu}. Ошибок в данных: ${s.errors}.`, MESSAGES.done, 10);
+  const lines = [
+    s.year ? `Учебный год анализа: ${s.year}.` : 'Результатов оценочных процедур нет: ШНОР не определены.',
+    `Школ: ${s.schools}. ${CATEGORY.shnor}: ${s.shnor}, ${CATEGORY.shnsu}: ${s.shnsu}, ${CATEGORY.both}: ${s.both}.`,
+    s.needsCheck ? `Требуют проверки данных: ${s.needsCheck}.` : '',
+    `Журнал: ошибок ${s.errors}, предупреждений ${s.warnings} — см. лист «${SHEETS.journal}».`,
+    `Сформированы листы: ${s.sheets.join(', ')}.`,
+  ].filter(Boolean);
+  ui.alert(MESSAGES.done, lines.join('\n'), ui.ButtonSet.OK);
+}
+
+/** Creates the input sheets that are missing, with their headers. Existing sheets are never touched. */
+export function menuCreateStructure(): void {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const wanted: [string, string[][]][] = [
+    [SHEETS.registry, [['Код ОО', 'Наименование ОО', 'Другие написания (через «;»)', 'Муниципалитет', 'Местность']]],
+    [SHEETS.results, [[...HEADERS.results]]],
+    [SHEETS.settings, settingsTable(defaultSettings()) as string[][]],
+  ];
+  const created: string[] = [];
+  for (const [name, rows] of wanted) {
+    if (ss.getSheetByName(name)) continue;
+    const sheet = ss.insertSheet(name, ss.getSheets().length);
+    const width = rows[0].length;
+    sheet.getRange(1, 1, rows.length, width).setValues(rows.map((r) => r.map(guardCell)));
+    sheet.getRange(1, 1, 1, width).setFontWeight('bold');
+    sheet.setFrozenRows(1);
+    created.push(name);
+  }
+  ss.toast(MESSAGES.structureCreated(created), PRODUCT_NAME, 8);
+}
+
+export function menuHelp(): void {
+  const ui = SpreadsheetApp.getUi();
+  ui.alert(PRODUCT_NAME, MESSAGES.help, ui.ButtonSet.OK);
+}

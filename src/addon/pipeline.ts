@@ -1,0 +1,48 @@
+import { Analysis, Journal, Report, SHEETS, Settings, SourceInfo, Table, buildReport, defaultSettings, fold, readSettings, selectInputSheets } from '../engine';
+import { applySettingsUpdate, readSheet, writeGenerated } from './sheetsAdapter';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Local time text for the «generated at» line. */
+export function nowText(ss: Spreadsheet): string {
+  return Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone() || Session.getScriptTimeZone(), 'dd.MM.yyyy HH:mm');
+}
+
+/**
+ * Reads the inputs the engine needs, each once: «Настройки» first (it may name the other sheets),
+ * then the registry, questionnaire, results and monitoring sheets.
+ */
+export function readInputs(ss: Spreadsheet): { sheetNames: string[]; tables: Record<string, Table> } {
+  const sheets = ss.getSheets();
+  const byName = new Map(sheets.map((s) => [s.getName(), s]));
+  const sheetNames = [...byName.keys()];
+  const tables: Record<string, Table> = {};
+  const settingsName = sheetNames.find((n) => fold(n) === fold(SHEETS.settings));
+  let settings: Settings = defaultSettings();
+  if (settingsName) {
+    tables[settingsName] = readSheet(byName.get(settingsName) as GoogleAppsScript.Spreadsheet.Sheet);
+    // Only the sheet names it gives matter here; its problems are reported by the run itself.
+    settings = readSettings(tables[settingsName], new Journal()).settings;
+  }
+  const sel = selectInputSheets(sheetNames, settings);
+  for (const name of [sel.registry, sel.questionnaire, sel.results, sel.monitoring]) {
+    if (name && !(name in tables)) tables[name] = readSheet(byName.get(name) as GoogleAppsScript.Spreadsheet.Sheet);
+  }
+  return { sheetNames, tables };
+}
+
+export interface RunResult {
+  report: Report;
+  written: string[];
+}
+
+/** «Рассчитать»: the whole job on the active spreadsheet. */
+export function runAnalysis(ss: Spreadsheet, overrides?: Partial<Settings>): RunResult {
+  const inputs = readInputs(ss);
+  const report = buildReport({ ...inputs, overrides }, nowText(ss));
+  applySettingsUpdate(ss, SHEETS.settings, report.analysis.settingsUpdate);
+  const written = report.sheets.map((g) => writeGenerated(ss, g).getName());
+  return { report, written };
+}
+
+export type { Analysis, SourceInfo };
