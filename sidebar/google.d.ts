@@ -1,0 +1,23 @@
+// The client side of google.script.run as the sidebar uses it (HtmlService, IFRAME sandbox).
+// Server functions are the top-level functions of dist/Code.js (src/addon/panel.ts).
+import type { PanelSettings, PanelState, RunSummary } from '../src/addon/panel';
+
+/** What the sidebar may call on the server, with what each returns. */
+export interface ServerFunctions {
+  getPanelState(): PanelState;
+  savePanelSettings(settings: PanelSettings): PanelState;
+  runCalculation(): RunSummary;
+  activateSheet(name: string): boolean;
+}
+
+/** google.script.run: every call returns void; results arrive in the success handler. */
+export type ScriptRun = {
+  withSuccessHandler(handler: (value: any, userObject?: any) => void): ScriptRun;
+  withFailureHandler(handler: (error: Error, userObject?: any) => void): ScriptRun;
+  withUserObject(userObject: unknown): ScriptRun;
+} & { [K in keyof ServerFunctions]: (...args: Parameters<ServerFunctions[K]>) => void };
+
+declare global {
+  // eslint-disable-next-line no-var
+  var google: { script: { run: ScriptRun } };
+}
