@@ -1,3 +1,6 @@
+// The server's types (PanelState…) are imported from src/addon/panel.ts, which tsc checks as well,
+// so it needs the Apps Script server declarations; the sidebar code itself never touches them.
+/// <reference types="google-apps-script" />
 // The client side of google.script.run as the sidebar uses it (HtmlService, IFRAME sandbox).
 // Server functions are the top-level functions of dist/Code.js (src/addon/panel.ts).
 import type { PanelSettings, PanelState, RunSummary } from '../src/addon/panel';

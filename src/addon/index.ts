@@ -5,3 +5,4 @@
 export { onOpen, onInstall, menuOpenPanel, menuCalculate, menuCreateStructure, menuHelp } from './menu';
 export { getPanelState, savePanelSettings, runCalculation, activateSheet } from './panel';
 export { ISBSH, ISBSH_COUNTS, SHNSU_CUTOFF, LOW_RESULT } from './customFunctions';
+export { prepareMonitoring, menuPrepareMonitoring } from './monitoring';

@@ -12,6 +12,7 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addItem(MENU.calculate, 'menuCalculate')
     .addSeparator()
     .addItem(MENU.createStructure, 'menuCreateStructure')
+    .addItem(MENU.prepareMonitoring, 'menuPrepareMonitoring')
     .addItem(MENU.help, 'menuHelp')
     .addToUi();
 }
@@ -41,6 +42,7 @@ export function menuCalculate(): void {
     s.year ? `Учебный год анализа: ${s.year}.` : 'Результатов оценочных процедур нет: ШНОР не определены.',
     `Школ: ${s.schools}. ${CATEGORY.shnor}: ${s.shnor}, ${CATEGORY.shnsu}: ${s.shnsu}, ${CATEGORY.both}: ${s.both}.`,
     s.needsCheck ? `Требуют проверки данных: ${s.needsCheck}.` : '',
+    `Показатели программы: достигнуто ${s.indicators.reached}, не достигнуто ${s.indicators.notReached}, нет данных ${s.indicators.noData} — см. лист «${SHEETS.indicators}».`,
     `Журнал: ошибок ${s.errors}, предупреждений ${s.warnings} — см. лист «${SHEETS.journal}».`,
     `Сформированы листы: ${s.sheets.join(', ')}.`,
   ].filter(Boolean);

@@ -9,6 +9,7 @@ import {
   SHEETS,
   SOURCE_LABELS,
   analyze,
+  indicatorCounts,
   parseSchoolYear,
   readSettings,
   settingsEdit,
@@ -59,6 +60,8 @@ export interface RunSummary {
   sheets: string[];
   journalSheet: string;
   listSheet: string;
+  /** Program indicators by status (sheet «Показатели»). */
+  indicators: { reached: number; notReached: number; noData: number };
 }
 
 export interface PanelState {
@@ -99,6 +102,7 @@ export function summarize(a: Analysis, sheets: string[]): RunSummary {
     sheets,
     journalSheet: SHEETS.journal,
     listSheet: SHEETS.list,
+    indicators: indicatorCounts(a.indicators),
   };
 }
 

@@ -1,4 +1,5 @@
 import { Cell, GeneratedSheet, Table, needsTextGuard } from '../engine';
+import { insertChart } from './chart';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -59,6 +60,7 @@ export function writeGenerated(ss: Spreadsheet, g: GeneratedSheet): Sheet {
   for (const c of g.wrapColumns) sheet.getRange(1, c + 1, rows, 1).setWrap(true);
   g.columnWidths.forEach((w, i) => sheet?.setColumnWidth(i + 1, w));
   if (g.frozenRows > 0) sheet.setFrozenRows(g.frozenRows);
+  if (g.chart) insertChart(sheet, g.chart);
   return sheet;
 }
 

@@ -4,6 +4,9 @@ import { parseArgs } from 'node:util';
 import { SHEETS, Settings, Table, buildReport, parseCutoff, parseSchoolYear } from '../engine';
 import { readWorkbookPath, writeXlsx } from './io';
 import { summaryText } from './summary';
+import { writeIsbshSvg } from './isbshSvg';
+import { writeMonitoringWorkbook } from './monitoring';
+import { IMPORT_USAGE, importCommand } from './importCommand';
 
 const USAGE = `Мониторинг ШНОР и ШНСУ — командная строка
 
@@ -11,11 +14,19 @@ const USAGE = `Мониторинг ШНОР и ШНСУ — командная 
                         [--year 2022/2023] [--cutoff quartile|quintile]
 
   analyze   рассчитывает ИСБШ, ШНСУ и ШНОР; в книгу-результат входят исходные листы без изменений
-            и сформированные листы («ИСБШ», «ШНОР», «Перечень ШНОР и ШНСУ», «Журнал проверки»).
+            и сформированные листы («ИСБШ», «ШНОР», «Перечень ШНОР и ШНСУ», «Показатели», «Сводка», «Журнал проверки»).
   -o        куда записать книгу (по умолчанию <имя>-результат.xlsx рядом с исходной)
   --json    записать машиночитаемый результат (DESIGN §3.3)
   --year    учебный год анализа (по умолчанию — из «Настроек» или последний год в результатах)
   --cutoff  граница ШНСУ: quartile (нижний квартиль, 0,25) или quintile (нижний квинтиль, 0,2)
+            Диаграмма ИСБШ записывается рядом с книгой: <результат>-isbsh.svg.
+
+  shnor-monitor monitoring <книга.xlsx | папка с .csv> [-o книга-мониторинг.xlsx]
+
+  monitoring  создаёт или обновляет лист «Мониторинг» для рабочей группы: новые школы добавляются,
+              выбывшие из перечня отмечаются, внесённые отметки, числа и столбцы сохраняются.
+
+${IMPORT_USAGE}
 
 Коды выхода: 0 — расчёт выполнен (проблемы в данных — в журнале), 1 — файл не прочитан или не записан,
 2 — неверные параметры командной строки.`;
@@ -69,12 +80,22 @@ async function analyzeCommand(args: string[], io: CliIO): Promise<number> {
     settingsSheetName: SHEETS.settings,
   });
   const outputs = [output];
+  const svg = writeIsbshSvg(report.analysis, output);
+  if (svg) outputs.push(svg);
   if (values.json) {
     fs.mkdirSync(path.dirname(path.resolve(values.json)), { recursive: true });
     fs.writeFileSync(values.json, `${JSON.stringify(report.json, null, 2)}\n`);
     outputs.push(values.json);
   }
   io.out(summaryText(report, outputs));
+  return 0;
+}
+
+async function monitoringCommand(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { output: { type: 'string', short: 'o' } } });
+  if (positionals.length !== 1) throw new UsageError('укажите одну книгу .xlsx или папку с файлами .csv');
+  const output = values.output ?? defaultOutput(positionals[0]).replace(/-результат\.xlsx$/, '-мониторинг.xlsx');
+  io.out(await writeMonitoringWorkbook(positionals[0], output, timestamp(io.now())));
   return 0;
 }
 
@@ -93,6 +114,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       return command ? 0 : 2;
     }
     if (command === 'analyze') return await analyzeCommand(rest, io);
+    if (command === 'monitoring') return await monitoringCommand(rest, io);
+    if (command === 'import') return await importCommand(rest, io, timestamp(io.now()));
     throw new UsageError(`неизвестная команда «${command}»`);
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

@@ -1,4 +1,4 @@
-import { Report, CATEGORY, CUTOFF_LABELS, SHEETS, formatNumber } from '../engine';
+import { Report, CATEGORY, CUTOFF_LABELS, SHEETS, formatNumber, indicatorCounts } from '../engine';
 
 /** The short Russian summary the CLI prints after `analyze`. */
 export function summaryText(report: Report, outputs: string[]): string {
@@ -15,6 +15,8 @@ export function summaryText(report: Report, outputs: string[]): string {
   const needsCheck = count((o) => o.shnor?.status === 'needs-check');
   const noData = count((o) => o.shnor?.status === 'no-data');
   if (needsCheck || noData) lines.push(`Требуют проверки: ${needsCheck}; нет данных о результатах: ${noData}`);
+  const ind = indicatorCounts(a.indicators);
+  lines.push(`Показатели программы (лист «${SHEETS.indicators}»): достигнуто ${ind.reached}, не достигнуто ${ind.notReached}, нет данных ${ind.noData}`);
   lines.push(`Журнал проверки: ошибок ${errors}, предупреждений ${warnings} (лист «${SHEETS.journal}»)`);
   for (const o of outputs) lines.push(`Записано: ${o}`);
   return lines.join('\n');

@@ -1,4 +1,5 @@
 import { STABLE_CUTOFF_MIN, isbsh, percentileInc, rankAscending } from './isbsh';
+import { IndicatorResult, evaluateIndicators } from './indicators/evaluate';
 import { Journal, JournalEntry } from './journal';
 import { Response, QuestionnaireResult, readQuestionnaire } from './questionnaire';
 import { ResultsData, readResults } from './results';
@@ -69,6 +70,8 @@ export interface Analysis {
   registry: SchoolRegistry;
   /** What to do with «Настройки»: create it whole, append the missing parameters, or nothing. */
   settingsUpdate: { kind: 'create' | 'append'; rows: Cell[][] } | null;
+  /** Program indicators (DESIGN §2.5), from «Мониторинг» and the results. */
+  indicators: IndicatorResult[];
 }
 
 export interface AnalysisInput {
@@ -138,14 +141,19 @@ export function analyze(input: AnalysisInput): Analysis {
     }
   }
 
+  const monitoringTable = table(sel.monitoring);
+  const monitoring = monitoringTable && sel.monitoring ? { sheet: sel.monitoring, table: monitoringTable } : null;
+  const indicators = evaluateIndicators({ settings, year, schools: outcomes, results, registry }, monitoring, journal);
+
   const sources: SourceInfo[] = [
     { role: 'questionnaire', sheet: sel.questionnaire ?? null, rows: questionnaire?.rowCount ?? 0, problems: sel.questionnaire ? countProblems(journal, sel.questionnaire) : 0 },
     { role: 'results', sheet: sel.results ?? null, rows: results?.rowCount ?? 0, problems: sel.results ? countProblems(journal, sel.results) : 0 },
     { role: 'registry', sheet: sel.registry ?? null, rows: registry.fromSheet ? registry.size : 0, problems: sel.registry ? countProblems(journal, sel.registry) : 0 },
     { role: 'settings', sheet: sel.settings ?? null, rows: table(sel.settings)?.length ?? 0, problems: countProblems(journal, SHEETS.settings) },
+    { role: 'monitoring', sheet: sel.monitoring ?? null, rows: indicators.monitoringRows, problems: sel.monitoring ? countProblems(journal, sel.monitoring) : 0 },
   ];
 
-  return { settings, year, cutoff, schools: outcomes, journal: journal.entries, sources, questionnaire, results, registry, settingsUpdate: update };
+  return { settings, year, cutoff, schools: outcomes, journal: journal.entries, sources, questionnaire, results, registry, settingsUpdate: update, indicators: indicators.results };
 }
 
 /** A catalogue procedure switched off in «Настройки» never counts for ШНОР: said once per name. */

@@ -8,5 +8,7 @@ export * from './settings';
 export * from './strings';
 export * from './table';
 export * from './sheets/generated';
+export * from './indicators';
+export * from './import';
 export { fold, formatNumber, needsTextGuard } from './text';
 export { parseSchoolYear } from './parse';

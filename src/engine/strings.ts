@@ -46,7 +46,7 @@ export const CATEGORY = {
 } as const;
 
 export const STATUS_LABELS = {
-  ok: 'проверено',
+  ok: 'данные в порядке',
   'no-data': 'нет данных',
   'needs-check': 'требует проверки',
 } as const;
@@ -93,4 +93,105 @@ export const MESSAGES = {
   structureCreated: (names: string[]) => (names.length ? `Созданы листы: ${names.join(', ')}.` : 'Все листы уже есть — ничего не изменено.'),
   help:
     'Надстройка рассчитывает ИСБШ по ответам школ на анкету, определяет ШНСУ (нижний квартиль или квинтиль ИСБШ) и ШНОР (низкие результаты ВПР, ОГЭ, ЕГЭ по критериям 1 и 2), формирует листы «ИСБШ», «ШНОР», «Перечень ШНОР и ШНСУ» и «Журнал проверки». Исходные листы не изменяются. Параметры — на листе «Настройки». Откройте панель: Расширения → Мониторинг ШНОР/ШНСУ → Открыть панель.',
+} as const;
+
+/** «Мониторинг» (input sheet the working group fills), «Показатели» and «Сводка» (program indicators). */
+export const MONITORING_HEADERS = {
+  code: 'Код ОО',
+  name: 'Наименование ОО',
+  category: 'Категория',
+  status: 'Статус в перечне',
+} as const;
+
+export const MONITORING_STATUS = {
+  listed: 'в перечне',
+  left: 'выбыла из перечня',
+  notListed: 'не в перечне',
+  unknown: 'нет в справочнике',
+  duplicate: 'повторная строка',
+} as const;
+
+export const MONITORING_NOTE = (when: string): string =>
+  `Лист мониторинга заполняет рабочая группа (сентябрь и январь). Подготовлен надстройкой «${PRODUCT_NAME}» ${when}. «Рассчитать» его только читает; «${MENU.prepareMonitoring}» добавляет новые школы и обновляет статусы, сохраняя все внесённые отметки, числа и добавленные столбцы.`;
+
+export const MONITORING_HINT =
+  'Флажок — пункт выполнен (по анализу сайта, документов, собеседованию). Числа — педагоги школы по её данным. Серые ячейки относятся к показателям ШНОР и ШНСУ и для школ вне перечня не учитываются.';
+
+export const INDICATOR_HEADERS = ['№', 'Показатель', 'Целевое значение', 'Числитель', 'Знаменатель', 'Значение', 'Статус', 'Что учтено'] as const;
+
+export const POPULATION_LABELS = {
+  listed: 'школ ШНОР и ШНСУ',
+  all: 'ОО муниципалитета',
+  teachers: 'педагогов ШНОР и ШНСУ',
+} as const;
+
+export const SUMMARY_TITLES = {
+  sheet: 'Сводка для муниципальной рабочей группы',
+  counts: 'Перечень ШНОР и ШНСУ',
+  changes: 'Изменения перечня по сравнению с предыдущим годом',
+  notReached: 'Показатели, которые не достигнуты',
+  noData: 'Показатели без данных',
+  chart: 'ИСБШ по школам и граница ШНСУ',
+  note: 'Аналитическая записка',
+} as const;
+
+export const CHART_HEADERS = ['Наименование ОО', 'ИСБШ', 'Граница ШНСУ'] as const;
+
+/** Paste import (issue #5): layouts, reasons a row is skipped, summaries. */
+export const IMPORT_JOURNAL_SHEET = 'Журнал импорта';
+
+export const IMPORT_LAYOUT_LABELS = {
+  'fis-oko-marks': 'ФИС ОКО: статистика по отметкам (ВПР)',
+  'vpr-export': 'Выгрузка ВПР: строка на школу, год, класс и предмет',
+  'gia-schools': 'Результаты ГИА по школам',
+  students: 'Результаты по участникам (строка на участника)',
+} as const;
+
+export const IMPORT_TEXT = {
+  unknownLayout:
+    'Не удалось распознать таблицу: нужна строка заголовков с «Кол-во участников» и отметками «2», «3», «4», «5» (ФИС ОКО), или со школой, участниками и «не преодолели порог» / «получили 2» (ГИА), или со школой и отметкой/баллом каждого участника.',
+  unknownLayoutLabel: 'не распознан',
+  emptyPaste: 'Лист пуст.',
+  needProcedure: 'Вставка не называет процедуру: выберите её.',
+  needYear: 'Вставка не называет учебный год: укажите его.',
+  badHintProcedure: (text: string) => `Процедура «${text}» не найдена в перечне процедур.`,
+  badHintYear: (text: string) => `«${text}» не является учебным годом (пример: 2022/2023).`,
+  bareYear: (text: string, year: string) => `Год «${text}» понят как учебный год ${year}.`,
+  yearFromDate: (year: string) => `Учебный год ${year} определён по дате в заголовке.`,
+  aggregateRow: (label: string) => `итоговая строка${label ? ` «${label}»` : ''}`,
+  noNumbers: (label: string) => `строка без результатов${label ? ` («${label}»)` : ''}`,
+  noSchool: 'не указана школа',
+  badParticipants: (text: string) => `число участников «${text}» должно быть целым неотрицательным`,
+  noParticipants: 'не указано число участников',
+  badPercent: (text: string) => `доля «2» / не справившихся «${text}» не является процентом от 0 до 100`,
+  noFailed: 'нет ни числа, ни доли не справившихся',
+  badFailed: (text: string) => `«не справились» = «${text}» должно быть целым неотрицательным`,
+  failedOverParticipants: (f: number, p: number) => `не справились (${f}) больше, чем участников (${p})`,
+  unknownProcedure: (text: string) => (text ? `процедура «${text}» не распознана` : 'не указана процедура'),
+  noProcedure: 'процедура не определена',
+  badYear: (text: string) => (text ? `учебный год «${text}» не распознан` : 'не указан учебный год'),
+  noYear: 'учебный год не определён',
+  pastGraduate: 'выпускник прошлых лет (не учитывается)',
+  retake: 'пересдача / дополнительный период (не учитывается)',
+  noMark: 'нет отметки или балла, по которым можно решить, преодолён ли порог',
+  unknownSchool: (shown: string, candidates: string) => `школа «${shown}» не найдена в справочнике${candidates ? `; возможно: ${candidates}` : ''}`,
+  ambiguousSchool: (shown: string, candidates: string) => `наименование «${shown}» подходит к нескольким школам: ${candidates}; укажите логин`,
+  duplicateRow: (first: number) => `повторяет строку ${first} вставки`,
+  pasteConflict: (rows: string) => `строки ${rows} вставки противоречат друг другу`,
+  missingTargetColumn: (sheet: string, column: string) => `в листе «${sheet}» нет столбца «${column}»`,
+  targetBlocked: (sheet: string, columns: string) => `В листе «${sheet}» не найдены столбцы ${columns}: дописать строки некуда. Исправьте заголовок листа.`,
+  conflict: (procedure: string, year: string, existing: string, imported: string) =>
+    `${procedure}, ${year}: в листе уже есть другие числа (${existing}), во вставке — ${imported}.`,
+  conflictAction: 'строка не добавлена: проверьте, какие данные верны',
+  skippedAction: 'строка не добавлена',
+  rowsLabel: (rows: string) => `${/[,–]/.test(rows) ? 'строки' : 'строка'} ${rows}`,
+  alreadyThere: (n: number, sheet: string) => `${n} ${n === 1 ? 'результат уже есть' : 'результатов уже есть'} в листе «${sheet}» с теми же числами.`,
+  alreadyThereAction: 'не добавлены повторно',
+  appended: (n: number, sheet: string) => `Добавлено строк в лист «${sheet}»: ${n}.`,
+  notPasteSheet: (name: string) => `Лист «${name}» нельзя импортировать: выберите лист со вставленным отчётом.`,
+  busy: 'Импорт или расчёт уже выполняется. Дождитесь окончания и повторите.',
+  needsBeforeApply: (what: string[]) => `Перед импортом ${what.join(' и ')}.`,
+  needProcedureShort: 'выберите процедуру',
+  needYearShort: 'укажите учебный год',
+  several: 'несколько',
 } as const;

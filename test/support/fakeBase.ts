@@ -122,3 +122,13 @@ export class AppsScriptException extends Error {
 export function isDate(value: unknown): value is Date {
   return Object.prototype.toString.call(value) === '[object Date]';
 }
+
+/** How Apps Script names an argument's type in "The parameters (String,number) don't match…" errors. */
+export function describeType(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (Array.isArray(value)) return `${value.length ? describeType(value[0]) : 'Object'}[]`;
+  if (isDate(value)) return 'Date';
+  if (typeof value === 'string') return 'String';
+  if (typeof value === 'object') return 'Object';
+  return typeof value;
+}

@@ -24,6 +24,28 @@ export interface GeneratedSheet {
   checkboxes: { row: number; col: number; rows: number; cols: number }[];
   /** Cells whose text wraps (long justifications). */
   wrapColumns: number[];
+  /** A native chart over a block of this sheet (Сводка); shells without charts may ignore it. */
+  chart?: ChartSpec;
+}
+
+/**
+ * A chart over a block of cells: a header row, then `rows` rows of a label column followed by series
+ * columns. Series listed in `lineSeries` (0-based among the series) are drawn as lines, the rest as columns.
+ */
+export interface ChartSpec {
+  title: string;
+  /** 0-based header row and first column of the block. */
+  headerRow: number;
+  column: number;
+  rows: number;
+  /** Columns of the block, the label column included. */
+  columns: number;
+  lineSeries: number[];
+  /** 0-based cell the chart's top-left corner is placed on, and its size in pixels. */
+  anchorRow: number;
+  anchorColumn: number;
+  width: number;
+  height: number;
 }
 
 export const COLORS = {

@@ -1,0 +1,61 @@
+import { MENU, PRODUCT_NAME, isListed, prepareMonitoring as prepareMonitoringSheet } from '../engine';
+import { withLock } from './panel';
+import { nowText, readInputs } from './pipeline';
+import { writeGenerated } from './sheetsAdapter';
+
+/** What «Подготовить лист мониторинга» did (crosses `google.script.run`: plain data only). */
+export interface MonitoringResult {
+  /** Name of the sheet written (for a link in the panel). */
+  sheet: string;
+  created: boolean;
+  schools: number;
+  /** Schools of the ШНОР/ШНСУ list. */
+  listed: number;
+  added: string[];
+  entered: string[];
+  left: string[];
+  orphaned: string[];
+  kept: number;
+  extraColumns: string[];
+  /** A Russian sentence or two for a toast or the panel. */
+  message: string;
+}
+
+/**
+ * «Подготовить лист мониторинга» from the panel: creates «Мониторинг», or rebuilds it for the
+ * current list keeping every tick, number and added column by school. Returns what changed.
+ */
+export function prepareMonitoring(): MonitoringResult {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  return withLock(() => {
+    const prep = prepareMonitoringSheet(readInputs(ss), nowText(ss));
+    const sheet = writeGenerated(ss, prep.sheet);
+    const c = prep.changes;
+    return {
+      sheet: sheet.getName(),
+      created: prep.created,
+      schools: prep.analysis.schools.length,
+      listed: prep.analysis.schools.filter(isListed).length,
+      added: c.added,
+      entered: c.entered,
+      left: c.left,
+      orphaned: c.orphaned,
+      kept: c.kept,
+      extraColumns: c.extraColumns,
+      message: prep.message,
+    };
+  });
+}
+
+/** The same from the menu: prepares the sheet, opens it and says what changed. */
+export function menuPrepareMonitoring(): void {
+  const ui = SpreadsheetApp.getUi();
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  try {
+    const result = prepareMonitoring();
+    ss.getSheetByName(result.sheet)?.activate();
+    ui.alert(MENU.prepareMonitoring, result.message, ui.ButtonSet.OK);
+  } catch (e) {
+    ui.alert(PRODUCT_NAME, (e as Error).message, ui.ButtonSet.OK);
+  }
+}

@@ -1,0 +1,35 @@
+import * as ExcelJS from 'exceljs';
+import { ImportAppend } from '../../engine/import';
+import { GeneratedSheet } from '../../engine/sheets/generated';
+import { SheetData } from '../../engine/table';
+import { buildOutputWorkbook, saveWorkbook } from './xlsxWorkbook';
+
+export interface ImportOutput {
+  /** The workbook the input was read from (absent for a CSV folder). */
+  workbook?: ExcelJS.Workbook;
+  inputSheets: SheetData[];
+  append: ImportAppend | null;
+  /** «Журнал импорта». */
+  generated: GeneratedSheet[];
+}
+
+/**
+ * Writes the workbook with the import applied: every input sheet as it was, the new rows under the
+ * last row of «Результаты ОП» (the sheet is created when absent), and the import journal.
+ */
+export async function writeImportedXlsx(path: string, output: ImportOutput): Promise<void> {
+  const workbook = buildOutputWorkbook({ workbook: output.workbook, inputSheets: output.inputSheets, generated: output.generated, settingsSheetName: '' });
+  if (output.append) appendRows(workbook, output.append);
+  await saveWorkbook(workbook, path);
+}
+
+function appendRows(workbook: ExcelJS.Workbook, append: ImportAppend): void {
+  const existing = workbook.worksheets.find((w) => w.name.toLowerCase() === append.sheet.toLowerCase());
+  const worksheet = existing ?? workbook.addWorksheet(append.sheet);
+  append.values.forEach((row, r) => {
+    row.forEach((value, c) => {
+      if (value !== null && value !== '') worksheet.getCell(append.startRow + r, c + 1).value = value;
+    });
+  });
+  if (append.createSheet) worksheet.getRow(1).font = { bold: true };
+}

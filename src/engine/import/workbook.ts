@@ -1,0 +1,96 @@
+import { selectInputSheets } from '../analyze';
+import { Journal } from '../journal';
+import { parseSchoolYear } from '../parse';
+import { PROCEDURES, matchProcedure, procedureByName } from '../procedures';
+import { Settings, readSettings } from '../settings';
+import { GeneratedSheet } from '../sheets/generated';
+import { journalSheet } from '../sheets/journalSheet';
+import { IMPORT_JOURNAL_SHEET, IMPORT_TEXT, SHEETS } from '../strings';
+import { Table } from '../table';
+import { fold } from '../text';
+import { ImportPlan, planImport } from './plan';
+import { ImportHints } from './types';
+
+/** Reads the settings of a workbook (only what the import needs: sheet names and minimum scores). */
+export function importSettings(sheetNames: string[], read: (name: string) => Table): Settings {
+  const name = sheetNames.find((n) => fold(n) === fold(SHEETS.settings));
+  return readSettings(name ? read(name) : null, new Journal()).settings;
+}
+
+/** Sheets that may hold a paste: every sheet but the inputs the product reads and the sheets it writes. */
+export function importableSheets(sheetNames: string[], settings: Settings): string[] {
+  const sel = selectInputSheets(sheetNames, settings);
+  const taken = new Set(
+    [sel.settings, sel.registry, sel.results, sel.questionnaire, sel.monitoring, ...Object.values(SHEETS), IMPORT_JOURNAL_SHEET]
+      .filter((n): n is string => !!n)
+      .map(fold),
+  );
+  return sheetNames.filter((n) => !taken.has(fold(n)));
+}
+
+/**
+ * The whole import on a workbook: `read` is called once per sheet it needs («Настройки»,
+ * «Справочник ОО», «Результаты ОП», the paste). Throws a Russian message for a sheet that is not a paste.
+ */
+export function planWorkbookImport(sheetNames: string[], read: (name: string) => Table, pasteSheet: string, hints: ImportHints = {}): ImportPlan {
+  const cache = new Map<string, Table>();
+  const once = (name: string): Table => {
+    if (!cache.has(name)) cache.set(name, read(name));
+    return cache.get(name) as Table;
+  };
+  const settings = importSettings(sheetNames, once);
+  if (!sheetNames.includes(pasteSheet)) throw new Error(`Лист «${pasteSheet}» не найден.`);
+  if (!importableSheets(sheetNames, settings).includes(pasteSheet)) throw new Error(IMPORT_TEXT.notPasteSheet(pasteSheet));
+  const sel = selectInputSheets(sheetNames, settings);
+  return planImport({
+    paste: { name: pasteSheet, rows: once(pasteSheet) },
+    results: sel.results ? { name: sel.results, rows: once(sel.results) } : null,
+    resultsSheet: settings.resultsSheet,
+    registry: sel.registry ? once(sel.registry) : null,
+    settings,
+    hints,
+  });
+}
+
+/** «Журнал импорта»: what the last import did and skipped (rewritten by every import). */
+export function importJournalSheet(plan: ImportPlan, generatedAt: string): GeneratedSheet {
+  return { ...journalSheet(plan.journal, generatedAt), name: IMPORT_JOURNAL_SHEET };
+}
+
+/** A short Russian account of an import, for the CLI and the sidebar. */
+export function describeImport(plan: ImportPlan, applied: boolean): string[] {
+  const several = (list: string[]) => (list.length > 1 ? `${IMPORT_TEXT.several}: ${list.join('; ')}` : list[0] ?? '—');
+  const lines = [`Лист «${plan.sheet}»: ${plan.layoutLabel}.`];
+  if (plan.layout === null) return [...lines, ...plan.journal.filter((e) => e.level === 'error').map((e) => e.message)];
+  lines.push(`Процедура: ${plan.procedure ? `«${plan.procedure}»` : plan.procedures.length ? several(plan.procedures) : 'не определена'}; учебный год: ${plan.year ?? (plan.years.length ? several(plan.years) : 'не определён')}.`);
+  if (plan.needs.includes('procedure')) lines.push(IMPORT_TEXT.needProcedure);
+  if (plan.needs.includes('year')) lines.push(IMPORT_TEXT.needYear);
+  if (plan.blocked) lines.push(plan.blocked);
+  lines.push(`Школ распознано: ${plan.schools}. ${applied ? 'Добавлено' : 'Будет добавлено'} строк: ${plan.append ? plan.rows.length : 0}. Уже есть: ${plan.alreadyThere}. Конфликтов: ${plan.conflicts.length}. Пропущено строк: ${plan.skipped.length}.`);
+  return lines;
+}
+
+/** The catalogue names a coordinator chooses from when the paste does not say its procedure. */
+export function importProcedureNames(): string[] {
+  return PROCEDURES.map((p) => p.name);
+}
+
+/** Checks hints from the sidebar or the command line; throws a Russian message for a bad one. */
+export function validateImportHints(input: unknown): ImportHints {
+  const o = input && typeof input === 'object' ? (input as Record<string, unknown>) : {};
+  const text = (v: unknown) => (typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '');
+  const hints: ImportHints = {};
+  const p = text(o.procedure);
+  if (p) {
+    const procedure = procedureByName(p) ?? matchProcedure(p);
+    if (!procedure) throw new Error(IMPORT_TEXT.badHintProcedure(p));
+    hints.procedure = procedure.name;
+  }
+  const y = text(o.year);
+  if (y) {
+    const year = parseSchoolYear(y);
+    if (!year) throw new Error(IMPORT_TEXT.badHintYear(y));
+    hints.year = year.year;
+  }
+  return hints;
+}
