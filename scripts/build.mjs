@@ -1,6 +1,6 @@
 // Builds everything from the TypeScript sources:
 //   dist/Code.js, dist/appsscript.json, dist/sidebar.html  — what `clasp push` deploys (rootDir: dist)
-//   build/cli.cjs, build/playground.cjs                     — the Node shells
+//   build/cli.cjs, build/playground.cjs, build/bench.cjs    — the Node shells and tools
 // Apps Script only sees top-level function declarations, so every export of src/addon/index.ts gets
 // a top-level wrapper carrying the JSDoc of its TypeScript declaration (custom functions need
 // @customfunction there for Sheets to show them).
@@ -96,6 +96,7 @@ const names = await buildAddon();
 const sidebar = await buildSidebar();
 await buildNode('src/cli/main.ts', 'cli.cjs');
 await buildNode('scripts/playground.ts', 'playground.cjs');
+await buildNode('scripts/bench.ts', 'bench.cjs');
 if (!process.env.CI_QUIET) {
   console.log(`dist/Code.js: ${names.length} функций верхнего уровня; sidebar.html: ${sidebar ? 'да' : 'нет'}`);
 }

@@ -55,7 +55,8 @@ const AUTH_PATTERNS = [
   /user is not signed in/i,
 ];
 const NETWORK_PATTERNS = [/networkerror/i, /connection failure/i, /failed to fetch/i, /http 0\b/i, /network/i];
-const TIMEOUT_PATTERNS = [/exceeded maximum execution time/i, /превышено максимальное время/i, /timed? ?out/i];
+const TIMEOUT_PATTERNS = [/exceeded maximum execution time/i, /превышено максимальное время/i];
+const LOCK_PATTERNS = [/lock timeout/i, /another process was holding the lock/i];
 
 /** Text of whatever the failure handler received: an Error, an Error-like object or a string. */
 export function errorText(error: unknown): string {
@@ -73,7 +74,7 @@ export interface FailureMessage {
   text: string;
   /** The original text, shown small under it when it adds something (e.g. an English server message). */
   detail: string;
-  kind: 'auth' | 'network' | 'timeout' | 'server';
+  kind: 'auth' | 'network' | 'timeout' | 'busy' | 'server';
 }
 
 /** Turns a google.script.run failure into a message a coordinator can act on. */
@@ -87,6 +88,9 @@ export function describeFailure(error: unknown): FailureMessage {
       detail: raw,
       kind: 'timeout',
     };
+  }
+  if (LOCK_PATTERNS.some((p) => p.test(raw))) {
+    return { text: 'Таблицу сейчас изменяет другой расчёт (другой пользователь или вкладка). Подождите минуту и повторите.', detail: raw, kind: 'busy' };
   }
   if (NETWORK_PATTERNS.some((p) => p.test(raw))) {
     return { text: 'Нет связи с Google. Проверьте подключение к интернету и повторите.', detail: raw, kind: 'network' };

@@ -5,4 +5,5 @@
 export { onOpen, onInstall, menuOpenPanel, menuCalculate, menuCreateStructure, menuHelp } from './menu';
 export { getPanelState, savePanelSettings, runCalculation, activateSheet } from './panel';
 export { ISBSH, ISBSH_COUNTS, SHNSU_CUTOFF, LOW_RESULT } from './customFunctions';
+export { getImportOptions, previewImport, applyImport } from './importPanel';
 export { prepareMonitoring, menuPrepareMonitoring } from './monitoring';

@@ -94,6 +94,14 @@ for (const p of PROCEDURES) for (const alias of [p.name, ...p.aliases]) BY_KEY.s
  * catalogue or is ambiguous («ЕГЭ математика» without the level). Never guesses between two.
  */
 export function matchProcedure(text: string): Procedure | null {
+  if (!matched.has(text)) matched.set(text, findProcedure(text));
+  return matched.get(text) ?? null;
+}
+
+/** Results sheets repeat a handful of procedure names thousands of times. */
+const matched = new Map<string, Procedure | null>();
+
+function findProcedure(text: string): Procedure | null {
   const key = procedureKey(text);
   if (key === '') return null;
   const exact = BY_KEY.get(key);

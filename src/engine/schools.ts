@@ -28,6 +28,19 @@ const ORG_FORMS: [RegExp, string][] = [
  * «СОШ» vs «средняя общеобразовательная школа».
  */
 export function normalizeSchoolName(name: string): string {
+  let key = nameKeys.get(name);
+  if (key === undefined) {
+    key = computeNameKey(name);
+    // Names repeat on every results row: remember them (bounded, so a huge paste cannot grow it forever).
+    if (nameKeys.size > 50000) nameKeys.clear();
+    nameKeys.set(name, key);
+  }
+  return key;
+}
+
+const nameKeys = new Map<string, string>();
+
+function computeNameKey(name: string): string {
   let s = ` ${fold(name)} `
     .replace(/[«»"“”„'‘’`]/g, ' ')
     .replace(/№\s*/g, '№')

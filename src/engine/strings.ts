@@ -183,6 +183,8 @@ export const IMPORT_TEXT = {
   conflict: (procedure: string, year: string, existing: string, imported: string) =>
     `${procedure}, ${year}: в листе уже есть другие числа (${existing}), во вставке — ${imported}.`,
   conflictAction: 'строка не добавлена: проверьте, какие данные верны',
+  checkYearAction: 'проверьте учебный год перед импортом',
+  nothingAppendedAction: 'ничего не добавлено',
   skippedAction: 'строка не добавлена',
   rowsLabel: (rows: string) => `${/[,–]/.test(rows) ? 'строки' : 'строка'} ${rows}`,
   alreadyThere: (n: number, sheet: string) => `${n} ${n === 1 ? 'результат уже есть' : 'результатов уже есть'} в листе «${sheet}» с теми же числами.`,

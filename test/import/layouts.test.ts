@@ -132,6 +132,23 @@ describe('ГИА by school', () => {
     expect(unknown).toMatchObject({ row: 8, school: 'Средняя школа № 12' });
   });
 
+  it('a «Предмет» column completed with the kind from the titles; past graduates left out', () => {
+    const p = plan([
+      ['Результаты ОГЭ, 2023'],
+      ['Код ОО', 'Предмет', 'Категория', 'Участников', 'Не справились'],
+      ['sch240101', 'Математика', null, '50', '5'],
+      ['sch240101', 'Русский язык', null, '50', '2'],
+      ['sch240102', 'Математика', 'ВПЛ', '3', '1'],
+      ['sch240102', 'Физика', null, '20', '1'],
+    ]);
+    expect(p).toMatchObject({ perRow: { procedure: true, year: false }, needs: [], year: '2022/2023' });
+    expect(p.rows.map((r) => [r[1], r[3], r[4], r[5]])).toEqual([
+      ['sch240101', 'ОГЭ математика', 50, 5],
+      ['sch240101', 'ОГЭ русский язык', 50, 2],
+    ]);
+    expect(reasons(p)).toEqual(['5: выпускник прошлых лет (не учитывается)', '6: процедура «Физика» не распознана']);
+  });
+
   it('reports a count larger than the participants', () => {
     const table = loadPaste('gia-oge-math-2023.tsv');
     table[3][4] = '61';

@@ -48,6 +48,7 @@ describe('sidebar text helpers', () => {
   test('network, time limit and unknown failures', () => {
     expect(describeFailure(new Error('NetworkError: Connection failure due to HTTP 0')).kind).toBe('network');
     expect(describeFailure('Exceeded maximum execution time').kind).toBe('timeout');
+    expect(describeFailure('Lock timeout: another process was holding the lock for too long.').kind).toBe('busy');
     const other = describeFailure(new Error('TypeError: Cannot read properties of undefined'));
     expect(other.kind).toBe('server');
     expect(other.text).toMatch(/^Сервер Google вернул ошибку/);

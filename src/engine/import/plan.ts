@@ -40,6 +40,8 @@ export type ImportNeed = 'procedure' | 'year';
 
 export interface ImportPlan {
   sheet: string;
+  /** The results sheet rows go to. */
+  resultsSheet: string;
   layout: LayoutKind | null;
   layoutLabel: string;
   /** Canonical procedure of the whole paste (hint, titles, or the only one its rows name). */
@@ -107,6 +109,7 @@ export function planImport(input: ImportInput): ImportPlan {
   const hints = readHints(input.hints ?? {}, journal, sheet);
   const plan: ImportPlan = {
     sheet,
+    resultsSheet: resultsName,
     layout: null,
     layoutLabel: IMPORT_TEXT.unknownLayoutLabel,
     procedure: null,
@@ -138,7 +141,7 @@ export function planImport(input: ImportInput): ImportPlan {
   plan.proposed = { procedure: titles.procedure?.name ?? null, procedureText: titles.procedureText, year: titles.year?.year ?? null };
   const procedure = hints.procedure ?? titles.procedure;
   const year = hints.year ?? titles.year;
-  if (!hints.year && titles.year?.fromBareYear) journal.warning(sheet, IMPORT_TEXT.bareYear(titles.yearText, titles.year.year), { action: 'проверьте учебный год перед импортом' });
+  if (!hints.year && titles.year?.fromBareYear) journal.warning(sheet, IMPORT_TEXT.bareYear(titles.yearText, titles.year.year), { action: IMPORT_TEXT.checkYearAction });
   if (!hints.year && titles.yearSource === 'date' && titles.year) journal.info(sheet, IMPORT_TEXT.yearFromDate(titles.year.year));
   if (!parsed.perRowProcedure && !procedure) plan.needs.push('procedure');
   if (!parsed.perRowYear && !year) plan.needs.push('year');
@@ -149,7 +152,8 @@ export function planImport(input: ImportInput): ImportPlan {
   const resolve = resolver(registry);
   const procedureOf = (ctx: RowContext): Procedure | string => {
     if (!ctx.procedureText) return procedure ?? IMPORT_TEXT.noProcedure;
-    return matchProcedure(`${ctx.procedureText} ${titles.kind}`) ?? IMPORT_TEXT.unknownProcedure(ctx.procedureText);
+    // «Математика» in a «Предмет» column: the kind comes from the titles or the chosen procedure.
+    return matchProcedure(`${ctx.procedureText} ${titles.kind || procedure?.kind || ''}`) ?? IMPORT_TEXT.unknownProcedure(ctx.procedureText);
   };
   const yearOf = (ctx: RowContext): ParsedSchoolYear | string => {
     const text = cellText(ctx.yearCell);
@@ -183,7 +187,7 @@ export function planImport(input: ImportInput): ImportPlan {
   }
   candidates.push(...aggregateStudents(parsed.students, contextOf, input.settings.minScores, skipped));
   plan.schools = schoolIds.size;
-  for (const [text, y] of bareYears) journal.warning(sheet, IMPORT_TEXT.bareYear(text, y), { action: 'проверьте учебный год перед импортом' });
+  for (const [text, y] of bareYears) journal.warning(sheet, IMPORT_TEXT.bareYear(text, y), { action: IMPORT_TEXT.checkYearAction });
 
   const fresh = compareWithExisting(dedupePaste(candidates, skipped, plan), existing, plan, resultsName);
   plan.procedures = unique(candidates.map((c) => c.procedure.name));
@@ -207,7 +211,7 @@ export function planImport(input: ImportInput): ImportPlan {
     plan.rows.push(row);
     values.push(laid);
   }
-  if (target.blocked) journal.error(resultsName, target.blocked, { action: 'ничего не добавлено' });
+  if (target.blocked) journal.error(resultsName, target.blocked, { action: IMPORT_TEXT.nothingAppendedAction });
   else if (values.length > 0) {
     plan.append = {
       sheet: resultsName,

@@ -75,6 +75,7 @@ export function evaluateIndicators(ctx: IndicatorContext, monitoring: { sheet: s
     journal.warning('', `Лист «${SHEETS.monitoring}» не найден.`, { action: `показатели по чек-листу и численности педагогов — «${INDICATOR_STATUS.noData}»: выберите «${MENU.prepareMonitoring}» и заполните лист` });
   }
   const listed = ctx.schools.filter(isListed);
+  const noRow = rows ? `нет строки в листе «${sheet}»` : `нет листа «${sheet}»`;
   const badCells = new Set<string>();
 
   const checklist = (ind: Indicator): IndicatorResult => {
@@ -85,7 +86,7 @@ export function evaluateIndicators(ctx: IndicatorContext, monitoring: { sheet: s
     for (const o of population) {
       const entry = rows?.get(o.school.id);
       if (!entry || !entry.values.has(ind.id)) {
-        leftOut.push({ school: o.school.name, reason: entry ? 'нет столбца' : `нет строки в листе «${sheet}»` });
+        leftOut.push({ school: o.school.name, reason: entry ? 'нет столбца' : noRow });
         continue;
       }
       denominator++;
@@ -118,7 +119,7 @@ export function evaluateIndicators(ctx: IndicatorContext, monitoring: { sheet: s
     for (const o of listed) {
       const entry = rows?.get(o.school.id);
       if (!entry) {
-        leftOut.push({ school: o.school.name, reason: `нет строки в листе «${sheet}»` });
+        leftOut.push({ school: o.school.name, reason: noRow });
         continue;
       }
       if (!entry.values.has(num) || !entry.values.has(den)) {

@@ -23,7 +23,9 @@ function targetRow(indicator: Indicator): SettingRow {
       // A cell formatted as percent arrives as a fraction (0,2 for 20 %); targets below 1 % do not occur.
       const percent = !n.percent && n.value > 0 && n.value < 1 ? n.value * 100 : n.value;
       if (percent < 0 || percent > 100) return `целевое значение ${cellText(value)} вне диапазона 0–100 %`;
-      s.targets = { ...s.targets, [indicator.id]: percent / 100 };
+      // Only a changed target is kept, so the defaults read back as the defaults.
+      const { [indicator.id]: _old, ...others } = s.targets;
+      s.targets = percent === indicator.target ? others : { ...others, [indicator.id]: percent / 100 };
       return null;
     },
     write: (s) => targetPercent(s, indicator),

@@ -14,11 +14,15 @@ export const STATUS_COLORS: Record<IndicatorStatus, string> = {
 const TARGET_FORMAT = '0%';
 const VALUE_FORMAT = '0.0%';
 
-/** «13 из 20 школ ШНОР и ШНСУ; не учтены (2): …». */
+/** «школ ШНОР и ШНСУ: 13 из 20; не учтены (2): нет результатов за 2021/2022 — A, B». */
 export function indicatorDetail(r: IndicatorResult): string {
   const base = `${POPULATION_LABELS[r.indicator.population]}: ${r.numerator} из ${r.denominator}`;
   if (r.leftOut.length === 0) return base;
-  return `${base}; не учтены (${r.leftOut.length}): ${r.leftOut.map((l) => `${l.school} — ${l.reason}`).join('; ')}`;
+  const byReason = new Map<string, string[]>();
+  for (const l of r.leftOut) byReason.set(l.reason, [...(byReason.get(l.reason) ?? []), l.school]);
+  // Nobody counted for one reason (no sheet, no column): the names would only repeat the school list.
+  if (r.denominator === 0 && byReason.size === 1) return `${base}; не учтены все (${r.leftOut.length}): ${r.leftOut[0].reason}`;
+  return `${base}; не учтены (${r.leftOut.length}): ${[...byReason].map(([reason, names]) => `${reason} — ${names.join(', ')}`).join('; ')}`;
 }
 
 /** «Показатели» (DESIGN §3.2): each indicator with its target, numbers, value and status, grouped as in the program. */

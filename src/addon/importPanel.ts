@@ -1,0 +1,176 @@
+import {
+  IMPORT_JOURNAL_SHEET,
+  IMPORT_TEXT,
+  ImportAppend,
+  ImportConflict,
+  ImportNeed,
+  ImportPlan,
+  LEVEL_LABELS,
+  LayoutKind,
+  Table,
+  describeImport,
+  importJournalSheet,
+  importProcedureNames,
+  importSettings,
+  importableSheets,
+  planWorkbookImport,
+  validateImportHints,
+} from '../engine';
+import { withLock } from './panel';
+import { nowText } from './pipeline';
+import { guardCell, readSheet, writeGenerated } from './sheetsAdapter';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Everything here crosses `google.script.run`: plain objects, strings, numbers and booleans only. */
+export interface ImportOptions {
+  /** Sheets that may hold a paste (inputs and generated sheets are left out). */
+  sheets: string[];
+  /** The active sheet when it is one of them, else null: the sidebar preselects it. */
+  active: string | null;
+  /** Catalogue procedures for the «Процедура» choice. */
+  procedures: string[];
+  resultsSheet: string;
+}
+
+export interface ImportPreview {
+  sheet: string;
+  layout: LayoutKind | null;
+  layoutLabel: string;
+  /** What will be used (hint, titles, or the only one the rows name); null when unknown or several. */
+  procedure: string | null;
+  year: string | null;
+  /** What the paste itself says, to propose for confirmation. */
+  proposed: { procedure: string | null; procedureText: string; year: string | null };
+  /** The paste names procedure / year per row: nothing to choose. */
+  perRow: { procedure: boolean; year: boolean };
+  procedures: string[];
+  years: string[];
+  /** What the coordinator must choose before «Импортировать». */
+  needs: ImportNeed[];
+  schools: number;
+  toAppend: number;
+  alreadyThere: number;
+  conflicts: ImportConflict[];
+  /** The first skipped rows (all are in «Журнал импорта» after the import). */
+  skipped: { row: number; reason: string }[];
+  skippedCount: number;
+  problems: { level: 'error' | 'warning' | 'info'; levelLabel: string; row: number | null; school: string; message: string }[];
+  blocked: string | null;
+  resultsSheet: string;
+  canApply: boolean;
+  /** Russian summary lines. */
+  summary: string[];
+}
+
+export interface ImportOutcome extends ImportPreview {
+  appended: number;
+  journalSheet: string;
+}
+
+const MAX_LISTED = 50;
+
+function active(): Spreadsheet {
+  return SpreadsheetApp.getActiveSpreadsheet();
+}
+
+/** Reads each sheet the import needs once. */
+function sheetReader(ss: Spreadsheet): (name: string) => Table {
+  return (name) => {
+    const sheet = ss.getSheetByName(name);
+    return sheet ? readSheet(sheet) : [];
+  };
+}
+
+function planFor(ss: Spreadsheet, sheetName: unknown, hints: unknown): ImportPlan {
+  if (typeof sheetName !== 'string' || sheetName.trim() === '') throw new Error('Выберите лист со вставленным отчётом.');
+  const names = ss.getSheets().map((s) => s.getName());
+  return planWorkbookImport(names, sheetReader(ss), sheetName, validateImportHints(hints));
+}
+
+function previewOf(plan: ImportPlan): ImportPreview {
+  const problems = plan.journal
+    .filter((e) => e.level !== 'info')
+    .slice(0, MAX_LISTED)
+    .map((e) => ({ level: e.level, levelLabel: LEVEL_LABELS[e.level], row: e.row ?? null, school: e.school ?? '', message: e.message }));
+  const toAppend = plan.append ? plan.rows.length : 0;
+  return {
+    sheet: plan.sheet,
+    layout: plan.layout,
+    layoutLabel: plan.layoutLabel,
+    procedure: plan.procedure,
+    year: plan.year,
+    proposed: plan.proposed,
+    perRow: plan.perRow,
+    procedures: plan.procedures,
+    years: plan.years,
+    needs: plan.needs,
+    schools: plan.schools,
+    toAppend,
+    alreadyThere: plan.alreadyThere,
+    conflicts: plan.conflicts.slice(0, MAX_LISTED),
+    skipped: plan.skipped.slice(0, MAX_LISTED),
+    skippedCount: plan.skipped.length,
+    problems,
+    blocked: plan.blocked,
+    resultsSheet: plan.resultsSheet,
+    canApply: plan.layout !== null && plan.needs.length === 0 && !plan.blocked && toAppend > 0,
+    summary: describeImport(plan, false),
+  };
+}
+
+/** What the «Импорт результатов» panel offers: the sheets that may hold a paste and the procedures to choose from. */
+export function getImportOptions(): ImportOptions {
+  const ss = active();
+  const names = ss.getSheets().map((s) => s.getName());
+  const settings = importSettings(names, sheetReader(ss));
+  const sheets = importableSheets(names, settings);
+  const current = ss.getActiveSheet()?.getName() ?? null;
+  return { sheets, active: current && sheets.includes(current) ? current : null, procedures: importProcedureNames(), resultsSheet: settings.resultsSheet };
+}
+
+/**
+ * What importing this sheet would do (nothing is written): layout, procedure, year, schools,
+ * rows to add, rows already there, conflicts and skipped rows.
+ * @param {string} sheetName the sheet holding the paste
+ * @param {{procedure?: string, year?: string}} hints the coordinator's choice when the paste does not say, or a correction
+ */
+export function previewImport(sheetName: unknown, hints: unknown): ImportPreview {
+  return previewOf(planFor(active(), sheetName, hints));
+}
+
+/**
+ * Imports the paste: appends the new rows to «Результаты ОП» with one write (creating the sheet
+ * when absent), never changing rows already there, and rewrites «Журнал импорта».
+ * @param {string} sheetName the sheet holding the paste
+ * @param {{procedure?: string, year?: string}} hints the procedure / school year confirmed in the panel
+ */
+export function applyImport(sheetName: unknown, hints: unknown): ImportOutcome {
+  const ss = active();
+  return withLock(() => {
+    const plan = planFor(ss, sheetName, hints);
+    if (plan.layout === null) throw new Error(describeImport(plan, false).join(' '));
+    if (plan.blocked) throw new Error(plan.blocked);
+    if (plan.needs.length > 0) throw new Error(IMPORT_TEXT.needsBeforeApply(plan.needs.map((n) => (n === 'procedure' ? IMPORT_TEXT.needProcedureShort : IMPORT_TEXT.needYearShort))));
+    if (plan.append) appendValues(ss, plan.append);
+    writeGenerated(ss, importJournalSheet(plan, nowText(ss)));
+    const appended = plan.append ? plan.rows.length : 0;
+    return { ...previewOf(plan), canApply: false, summary: describeImport(plan, true), appended, journalSheet: IMPORT_JOURNAL_SHEET };
+  });
+}
+
+/** One `setValues` under the last row (plus the header's bold and freeze when the sheet is new). */
+function appendValues(ss: Spreadsheet, append: ImportAppend): void {
+  const sheet = ss.getSheetByName(append.sheet) ?? ss.insertSheet(append.sheet, ss.getSheets().length);
+  const rows = append.values.length;
+  const cols = append.values[0]?.length ?? 0;
+  if (rows === 0 || cols === 0) return;
+  const lastRow = append.startRow + rows - 1;
+  if (sheet.getMaxRows() < lastRow) sheet.insertRowsAfter(sheet.getMaxRows(), lastRow - sheet.getMaxRows());
+  if (sheet.getMaxColumns() < cols) sheet.insertColumnsAfter(sheet.getMaxColumns(), cols - sheet.getMaxColumns());
+  sheet.getRange(append.startRow, 1, rows, cols).setValues(append.values.map((r) => r.map(guardCell)));
+  if (append.startRow === 1) {
+    sheet.getRange(1, 1, 1, cols).setFontWeight('bold');
+    sheet.setFrozenRows(1);
+  }
+}
