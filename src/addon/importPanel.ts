@@ -83,7 +83,7 @@ function sheetReader(ss: Spreadsheet): (name: string) => Table {
 }
 
 function planFor(ss: Spreadsheet, sheetName: unknown, hints: unknown): ImportPlan {
-  if (typeof sheetName !== 'string' || sheetName.trim() === '') throw new Error('Выберите лист со вставленным отчётом.');
+  if (typeof sheetName !== 'string' || sheetName.trim() === '') throw new Error(IMPORT_TEXT.chooseSheet);
   const names = ss.getSheets().map((s) => s.getName());
   return planWorkbookImport(names, sheetReader(ss), sheetName, validateImportHints(hints));
 }

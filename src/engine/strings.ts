@@ -196,4 +196,11 @@ export const IMPORT_TEXT = {
   needProcedureShort: 'выберите процедуру',
   needYearShort: 'укажите учебный год',
   several: 'несколько',
+  chooseSheet: 'Выберите лист со вставленным отчётом.',
+  summaryLayout: (sheet: string, layout: string) => `Лист «${sheet}»: ${layout}.`,
+  summaryProcedureYear: (procedure: string, year: string) => `Процедура: ${procedure}; учебный год: ${year}.`,
+  procedureUnknown: 'не определена',
+  yearUnknown: 'не определён',
+  summaryCounts: (applied: boolean, c: { schools: number; rows: number; alreadyThere: number; conflicts: number; skipped: number }) =>
+    `Школ распознано: ${c.schools}. ${applied ? 'Добавлено' : 'Будет добавлено'} строк: ${c.rows}. Уже есть: ${c.alreadyThere}. Конфликтов: ${c.conflicts}. Пропущено строк: ${c.skipped}.`,
 } as const;

@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { analyze } from '../../src/engine/analyze';
 import { INDICATORS, INDICATOR_GROUPS } from '../../src/engine/indicators/catalogue';
+import { MONITORING_COLUMNS } from '../../src/engine/indicators/monitoringColumns';
 import { targetLabel } from '../../src/engine/indicators/targets';
+import { headerKey } from '../../src/engine/text';
 import { Journal } from '../../src/engine/journal';
 import { PROCEDURES } from '../../src/engine/procedures';
 import { defaultSettings, readSettings, settingsTable } from '../../src/engine/settings';
@@ -59,6 +61,11 @@ describe('indicator catalogue vs seed 000, «Раздел 5»', () => {
     expect(pop(['1.1.5.1', '1.1.5.2', '1.1.5.3'])).toEqual(['all', 'all', 'all']);
     expect(pop(['1.1.3.3', '1.1.4.1', '1.1.4.2'])).toEqual(['teachers', 'teachers', 'teachers']);
     expect(pop(['1.1.1.1', '1.1.2.1', '1.1.6.1'])).toEqual(['listed', 'listed', 'listed']);
+  });
+
+  it('gives «Мониторинг» headers that stay distinct after header normalisation', () => {
+    const keys = MONITORING_COLUMNS.map((c) => headerKey(c.header));
+    expect(new Set(keys).size).toBe(keys.length);
   });
 });
 

@@ -5,7 +5,7 @@ import { PROCEDURES, matchProcedure, procedureByName } from '../procedures';
 import { Settings, readSettings } from '../settings';
 import { GeneratedSheet } from '../sheets/generated';
 import { journalSheet } from '../sheets/journalSheet';
-import { IMPORT_JOURNAL_SHEET, IMPORT_TEXT, SHEETS } from '../strings';
+import { IMPORT_JOURNAL_SHEET, IMPORT_TEXT, MESSAGES, SHEETS } from '../strings';
 import { Table } from '../table';
 import { fold } from '../text';
 import { ImportPlan, planImport } from './plan';
@@ -39,7 +39,7 @@ export function planWorkbookImport(sheetNames: string[], read: (name: string) =>
     return cache.get(name) as Table;
   };
   const settings = importSettings(sheetNames, once);
-  if (!sheetNames.includes(pasteSheet)) throw new Error(`Лист «${pasteSheet}» не найден.`);
+  if (!sheetNames.includes(pasteSheet)) throw new Error(MESSAGES.noSheet(pasteSheet));
   if (!importableSheets(sheetNames, settings).includes(pasteSheet)) throw new Error(IMPORT_TEXT.notPasteSheet(pasteSheet));
   const sel = selectInputSheets(sheetNames, settings);
   return planImport({
@@ -60,13 +60,15 @@ export function importJournalSheet(plan: ImportPlan, generatedAt: string): Gener
 /** A short Russian account of an import, for the CLI and the sidebar. */
 export function describeImport(plan: ImportPlan, applied: boolean): string[] {
   const several = (list: string[]) => (list.length > 1 ? `${IMPORT_TEXT.several}: ${list.join('; ')}` : list[0] ?? '—');
-  const lines = [`Лист «${plan.sheet}»: ${plan.layoutLabel}.`];
+  const lines = [IMPORT_TEXT.summaryLayout(plan.sheet, plan.layoutLabel)];
   if (plan.layout === null) return [...lines, ...plan.journal.filter((e) => e.level === 'error').map((e) => e.message)];
-  lines.push(`Процедура: ${plan.procedure ? `«${plan.procedure}»` : plan.procedures.length ? several(plan.procedures) : 'не определена'}; учебный год: ${plan.year ?? (plan.years.length ? several(plan.years) : 'не определён')}.`);
+  const procedure = plan.procedure ? `«${plan.procedure}»` : plan.procedures.length ? several(plan.procedures) : IMPORT_TEXT.procedureUnknown;
+  lines.push(IMPORT_TEXT.summaryProcedureYear(procedure, plan.year ?? (plan.years.length ? several(plan.years) : IMPORT_TEXT.yearUnknown)));
   if (plan.needs.includes('procedure')) lines.push(IMPORT_TEXT.needProcedure);
   if (plan.needs.includes('year')) lines.push(IMPORT_TEXT.needYear);
   if (plan.blocked) lines.push(plan.blocked);
-  lines.push(`Школ распознано: ${plan.schools}. ${applied ? 'Добавлено' : 'Будет добавлено'} строк: ${plan.append ? plan.rows.length : 0}. Уже есть: ${plan.alreadyThere}. Конфликтов: ${plan.conflicts.length}. Пропущено строк: ${plan.skipped.length}.`);
+  const rows = plan.append ? plan.rows.length : 0;
+  lines.push(IMPORT_TEXT.summaryCounts(applied, { schools: plan.schools, rows, alreadyThere: plan.alreadyThere, conflicts: plan.conflicts.length, skipped: plan.skipped.length }));
   return lines;
 }
 

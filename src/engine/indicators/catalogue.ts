@@ -49,8 +49,8 @@ export const INDICATOR_GROUPS: IndicatorGroup[] = [
 export const NUMBER_COLUMNS = {
   teachers: 'Педагогов всего',
   diagnosed: 'Прошли диагностику',
-  supportRegional: 'Получили поддержку (регион. сети)',
-  supportMunicipal: 'Получили поддержку (муницип. МО)',
+  supportRegional: 'Получили поддержку: регион. сети',
+  supportMunicipal: 'Получили поддержку: муницип. МО',
   mathTeachers: 'Учителей математики',
   mathWork: 'Учителей математики: работа по дефицитам',
   russianTeachers: 'Учителей русского языка',

@@ -63,7 +63,7 @@ export function monitoringSheet(a: Analysis, previous: MonitoringLayout | null, 
   const rows = a.schools
     .map((o) => ({ o, entry: bySchool.get(o.school.id) }))
     .map((x) => ({ ...x, status: statusOf(x.o, x.entry) }))
-    .sort((x, y) => rank(x.o, x.status) - rank(y.o, y.status) || x.o.school.name.localeCompare(y.o.school.name, 'ru'));
+    .sort((x, y) => rank(x.o, x.status) - rank(y.o, y.status) || x.o.school.name.localeCompare(y.o.school.name, 'ru', { numeric: true }));
 
   const writeRow = (fixed: Cell[], entry: MonitoringEntry | undefined, listed: boolean, categoryColor: string | null) => {
     const values: Cell[] = [...fixed];

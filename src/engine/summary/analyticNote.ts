@@ -6,7 +6,7 @@ import { formatNumber, formatPercent, plural } from '../text';
 import { ListChanges, ListComparison } from './listChanges';
 
 const schoolsWord = (n: number) => plural(n, 'школа', 'школы', 'школ');
-const namesOf = (list: SchoolOutcome[]) => list.map((o) => o.school.name).sort((x, y) => x.localeCompare(y, 'ru')).join(', ');
+const namesOf = (list: SchoolOutcome[]) => list.map((o) => o.school.name).sort((x, y) => x.localeCompare(y, 'ru', { numeric: true })).join(', ');
 
 /** «1.1.2.1 «Динамика: ОГЭ математика» — 10,0 % при целевом значении 20 %». */
 export function describeIndicator(r: IndicatorResult): string {

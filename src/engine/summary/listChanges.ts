@@ -23,7 +23,7 @@ function diff(now: SchoolOutcome[], before: SchoolOutcome[], inList: (o: SchoolO
   const was = new Set(before.filter(inList).map((o) => o.school.id));
   const is = new Set(now.filter(inList).map((o) => o.school.id));
   const nameOf = new Map([...before, ...now].map((o) => [o.school.id, o.school.name]));
-  const names = (ids: string[]) => ids.map((id) => nameOf.get(id) as string).sort((x, y) => x.localeCompare(y, 'ru'));
+  const names = (ids: string[]) => ids.map((id) => nameOf.get(id) as string).sort((x, y) => x.localeCompare(y, 'ru', { numeric: true }));
   return {
     entered: names([...is].filter((id) => !was.has(id))),
     left: names([...was].filter((id) => !is.has(id))),
