@@ -1,5 +1,6 @@
 /**
- * `npm run playground [-- <workbook.xlsx | folder-of-csv>] [--latency <ms>] [--screenshot <file.png>]`
+ * `npm run playground [-- <workbook.xlsx | folder-of-csv>] [--paste <report.tsv>] [--latency <ms>]
+ *   [--screenshot <file.png>] [--screenshot-import <file.png>]`
  *
  * Serves the built sidebar (dist/sidebar.html) on http://127.0.0.1:$PORT (default 8080) next to a
  * view of the workbook, with google.script.run bridged to the built server code (dist/Code.js in a
@@ -7,8 +8,14 @@
  * Google. The workbook is the bundled example (examples/municipality) unless a path is given; it is
  * only read, never written: the generated sheets live in memory until the playground stops.
  *
+ * --paste <report.tsv>: adds a sheet «Вставка» (then «Вставка 2»…) holding a report as a coordinator
+ * pastes it (tab-separated text, typed the way Sheets types it), for «Импорт результатов».
+ *
  * --screenshot <file.png>: instead of serving, opens the panel in headless Chromium at 300 px,
  * presses «Рассчитать» and saves a picture of the whole panel (docs/sidebar.png is made this way).
+ * --screenshot-import <file.png>: opens «Импорт результатов», checks the first pasted sheet and saves
+ * a picture of that section (docs/sidebar-import.png:
+ * `npm run playground -- --paste test/fixtures/paste/vpr-export.tsv --screenshot-import docs/sidebar-import.png`).
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -31,18 +38,21 @@ interface Options {
   workbook: string;
   latencyMs: number;
   screenshot: string | null;
+  screenshotImport: string | null;
+  pastes: string[];
   port: number;
 }
 
 function usage(): string {
   return [
-    'Использование: npm run playground -- [<книга.xlsx | папка с CSV>] [--latency <мс>] [--screenshot <файл.png>]',
+    'Использование: npm run playground -- [<книга.xlsx | папка с CSV>] [--paste <отчёт.tsv>] [--latency <мс>] [--screenshot <файл.png>] [--screenshot-import <файл.png>]',
     '  без пути — пример examples/municipality; порт — из переменной PORT (по умолчанию 8080).',
+    '  --paste добавляет лист «Вставка» с отчётом (текст с табуляциями) для раздела «Импорт результатов».',
   ].join('\n');
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { workbook: path.join(root, 'examples/municipality'), latencyMs: 0, screenshot: null, port: 8080 };
+  const options: Options = { workbook: path.join(root, 'examples/municipality'), latencyMs: 0, screenshot: null, screenshotImport: null, pastes: [], port: 8080 };
   const portText = process.env.PORT;
   if (portText !== undefined && portText !== '') {
     const port = Number(portText);
@@ -62,12 +72,21 @@ function parseArgs(argv: string[]): Options {
       const file = argv[++i];
       if (!file) throw new Error('--screenshot: укажите файл, например docs/sidebar.png.');
       options.screenshot = path.resolve(file);
+    } else if (arg === '--screenshot-import') {
+      const file = argv[++i];
+      if (!file) throw new Error('--screenshot-import: укажите файл, например docs/sidebar-import.png.');
+      options.screenshotImport = path.resolve(file);
+    } else if (arg === '--paste') {
+      const file = argv[++i];
+      if (!file) throw new Error('--paste: укажите файл отчёта, например test/fixtures/paste/vpr-export.tsv.');
+      options.pastes.push(path.resolve(file));
     } else if (arg.startsWith('-')) {
       throw new Error(`Неизвестный параметр ${arg}.\n${usage()}`);
     } else {
       options.workbook = path.resolve(arg);
     }
   }
+  if (options.screenshotImport && options.pastes.length === 0) throw new Error('--screenshot-import: добавьте отчёт параметром --paste <отчёт.tsv>.');
   return options;
 }
 
@@ -80,9 +99,22 @@ async function seedSheets(file: string): Promise<SeedSheet[]> {
   }));
 }
 
-async function startAddon(file: string): Promise<AddonHandle> {
+/** A report as a coordinator pastes it: tab-separated lines, each cell typed as Sheets types pasted text. */
+function pasteSheet(file: string, name: string): SeedSheet {
+  if (!fs.existsSync(file)) throw new Error(`--paste: файл ${file} не найден.`);
+  const text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/\n+$/, '');
+  return { name, rows: text.split('\n').map((line) => line.split('\t').map((v) => (v === '' ? null : typedValue(v)))) };
+}
+
+const PASTE_SHEET = 'Вставка';
+
+async function startAddon(file: string, pastes: string[] = []): Promise<AddonHandle> {
   if (!fs.existsSync(CODE) || !fs.existsSync(SIDEBAR)) throw new Error('Нет dist/Code.js или dist/sidebar.html: сначала выполните npm run build.');
-  const env = sheetsEnvironment({ sheets: await seedSheets(file), spreadsheetName: path.basename(file).replace(/\.xlsx$/i, '') });
+  const sheets = await seedSheets(file);
+  pastes.forEach((paste, i) => sheets.push(pasteSheet(paste, i === 0 ? PASTE_SHEET : `${PASTE_SHEET} ${i + 1}`)));
+  const env = sheetsEnvironment({ sheets, spreadsheetName: path.basename(file).replace(/\.xlsx$/i, '') });
+  // As after pasting: the (first) pasted sheet is the active one.
+  if (pastes.length) env.spreadsheet.getSheetByName(PASTE_SHEET)?.activate();
   return loadAddon(CODE, env);
 }
 
@@ -176,7 +208,9 @@ function listen(server: http.Server, port: number): Promise<number> {
 // ---------------------------------------------------------------------------------------------
 // Screenshot
 
-async function screenshot(origin: string, file: string): Promise<void> {
+type Scene = 'run' | 'import';
+
+async function screenshot(origin: string, file: string, scene: Scene): Promise<void> {
   const browser = await launchChromium();
   try {
     const context = await browser.newContext({ viewport: { width: 300, height: 900 }, deviceScaleFactor: 1, locale: 'ru-RU', reducedMotion: 'reduce' });
@@ -187,12 +221,21 @@ async function screenshot(origin: string, file: string): Promise<void> {
     page.on('pageerror', (e) => problems.push(e.message));
     await page.goto(`${origin}/sidebar`);
     await page.locator('#sources li[data-role]').first().waitFor();
-    await page.getByRole('button', { name: 'Рассчитать' }).click();
-    await page.locator('#run-status.done').waitFor({ timeout: 60_000 });
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.mouse.move(0, 0);
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    await page.screenshot({ path: file, fullPage: true });
+    if (scene === 'run') {
+      await page.getByRole('button', { name: 'Рассчитать' }).click();
+      await page.locator('#run-status.done').waitFor({ timeout: 60_000 });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.mouse.move(0, 0);
+      await page.screenshot({ path: file, fullPage: true });
+    } else {
+      await page.getByRole('button', { name: 'Импорт результатов' }).click();
+      await page.waitForFunction((name) => (document.getElementById('import-sheet') as HTMLSelectElement | null)?.value === name, PASTE_SHEET);
+      await page.getByRole('button', { name: 'Проверить' }).click();
+      await page.locator('#import-recognized').waitFor({ timeout: 60_000 });
+      await page.mouse.move(0, 0);
+      await page.locator('#import-section').screenshot({ path: file });
+    }
     if (problems.length) throw new Error(`Ошибки на странице: ${problems.join('; ')}`);
   } finally {
     await browser.close();
@@ -203,18 +246,25 @@ async function screenshot(origin: string, file: string): Promise<void> {
 
 export async function main(argv: string[]): Promise<void> {
   const options = parseArgs(argv);
-  const addon = await startAddon(options.workbook);
-  const server = createServer(addon, options);
-  if (options.screenshot) {
-    const port = await listen(server, 0);
-    try {
-      await screenshot(`http://127.0.0.1:${port}`, options.screenshot);
-    } finally {
-      server.close();
+  const shots: [string, Scene][] = [];
+  if (options.screenshot) shots.push([options.screenshot, 'run']);
+  if (options.screenshotImport) shots.push([options.screenshotImport, 'import']);
+  if (shots.length) {
+    // Each picture starts from the workbook as given: an import must not show up in the run's picture.
+    for (const [file, scene] of shots) {
+      const server = createServer(await startAddon(options.workbook, options.pastes), options);
+      const port = await listen(server, 0);
+      try {
+        await screenshot(`http://127.0.0.1:${port}`, file, scene);
+      } finally {
+        server.close();
+      }
+      console.log(`Снимок панели: ${path.relative(process.cwd(), file) || file}`);
     }
-    console.log(`Снимок панели: ${path.relative(process.cwd(), options.screenshot) || options.screenshot}`);
     return;
   }
+  const addon = await startAddon(options.workbook, options.pastes);
+  const server = createServer(addon, options);
   const port = await listen(server, options.port);
   console.log(`Книга: ${options.workbook}`);
   console.log(`Панель «Мониторинг ШНОР и ШНСУ»: http://127.0.0.1:${port}/`);

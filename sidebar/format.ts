@@ -111,3 +111,15 @@ export function clock(d: Date): string {
   const two = (n: number) => String(n).padStart(2, '0');
   return `${two(d.getHours())}:${two(d.getMinutes())}`;
 }
+
+/** The first `limit` items and how many more there are in `total` (which may exceed items.length when the server cut the list). */
+export function firstFew<T>(items: readonly T[], limit: number, total = items.length): { shown: T[]; more: number } {
+  const shown = items.slice(0, Math.max(0, limit));
+  return { shown, more: Math.max(0, total - shown.length) };
+}
+
+/** «и ещё 12» under a list cut to its first items. */
+export function andMore(n: number): string {
+  return `и ещё ${formatInteger(n)}`;
+}
+

@@ -1,11 +1,17 @@
 // The coordinator's panel. Talks to the server only through google.script.run (src/addon/panel.ts);
 // every piece of data goes into the page as text (dom.ts), never as HTML.
+import type { ImportOptions, ImportOutcome, ImportPreview } from '../src/addon/importPanel';
 import type { PanelProblem, PanelSettings, PanelSource, PanelState, RunSummary } from '../src/addon/panel';
-import type { ServerFunctions } from './google';
+import type { ImportHints, ServerFunctions } from './google';
 import { Child, byId, fill, h } from './dom';
 import { capitalize, clock, count, describeFailure, formatInteger, formatNumber, parseThreshold } from './format';
+import { applyBlocker, hintRequired, importOutcomeView, importPreviewView } from './importView';
 
-type Busy = null | 'load' | 'save' | 'run';
+type Busy = null | 'load' | 'save' | 'run' | 'import' | 'apply' | 'monitoring';
+
+/** The sheet «Рассчитать» writes the program indicators to (SHEETS.indicators on the server). */
+const INDICATORS_SHEET = 'Показатели';
+const RESULTS_SHEET = 'Результаты ОП';
 
 const view = {
   state: null as PanelState | null,
@@ -13,6 +19,17 @@ const view = {
   summary: null as RunSummary | null,
   ranAt: null as Date | null,
   busy: null as Busy,
+  /** Rows were added to the results after the last «Рассчитать» of this panel. */
+  resultsChanged: false,
+};
+
+/** «Импорт результатов». */
+const imp = {
+  options: null as ImportOptions | null,
+  loadingOptions: false,
+  /** The last successful check: the sheet and hints sent, what came back, the fields as they were shown. */
+  checked: null as null | { sheet: string; hints: ImportHints; preview: ImportPreview; fields: { procedure: string; year: string } },
+  outcome: null as ImportOutcome | null,
 };
 
 const els = {
@@ -33,6 +50,29 @@ const els = {
   runStatus: byId('run-status'),
   results: byId('results'),
   journal: byId('journal'),
+  importToggle: byId<HTMLButtonElement>('import-toggle'),
+  importBody: byId('import-body'),
+  importForm: byId<HTMLFormElement>('import-form'),
+  importSheet: byId<HTMLSelectElement>('import-sheet'),
+  importSheetHint: byId('import-sheet-hint'),
+  importReload: byId<HTMLButtonElement>('import-reload'),
+  importHints: byId('import-hints'),
+  importAsk: byId('import-ask'),
+  importProcedureField: byId('import-procedure-field'),
+  importProcedure: byId<HTMLSelectElement>('import-procedure'),
+  importYearField: byId('import-year-field'),
+  importYear: byId<HTMLInputElement>('import-year'),
+  importHintsNote: byId('import-hints-note'),
+  importCheck: byId<HTMLButtonElement>('import-check'),
+  importStatus: byId('import-status'),
+  importPreview: byId('import-preview'),
+  importApply: byId<HTMLButtonElement>('import-apply'),
+  importApplyHint: byId('import-apply-hint'),
+  importOutcome: byId('import-outcome'),
+  monitoringToggle: byId<HTMLButtonElement>('monitoring-toggle'),
+  monitoringBody: byId('monitoring-body'),
+  monitoringRun: byId<HTMLButtonElement>('monitoring-run'),
+  monitoringResult: byId('monitoring-result'),
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -107,6 +147,9 @@ function setBusy(busy: Busy, trigger?: HTMLElement): void {
   els.refresh.disabled = locked;
   for (const control of Array.from(els.form.elements) as HTMLInputElement[]) control.disabled = locked;
   if (!locked) updateDirty();
+  updateImportControls();
+  els.monitoringRun.disabled = locked;
+  els.monitoringRun.textContent = busy === 'monitoring' ? 'Подготовка листа…' : 'Подготовить лист мониторинга';
   // A disabled button loses the focus: give it back so a keyboard user stays where they were.
   if (!locked && returnFocus && !returnFocus.hidden && (document.activeElement === document.body || document.activeElement === null)) returnFocus.focus();
   if (!locked) returnFocus = null;
@@ -134,7 +177,7 @@ const MISSING: Record<PanelSource['role'], { text: string; required: boolean; li
 function sheetLink(name: string, label = name, className = 'link'): HTMLButtonElement {
   return h(
     'button',
-    { class: className, attrs: { type: 'button', title: `Перейти на лист «${name}»`, 'aria-label': `Перейти на лист «${name}»` }, on: { click: (e) => openSheet(name, (e.currentTarget as Element).closest('ul, .sheet-links, .journal-foot') ?? undefined) } },
+    { class: className, attrs: { type: 'button', title: `Перейти на лист «${name}»`, 'aria-label': `Перейти на лист «${name}»` }, on: { click: (e) => openSheet(name, (e.currentTarget as Element).closest('ul, .sheet-links, .journal-foot, .link-row') ?? undefined) } },
     label,
   );
 }
@@ -294,6 +337,7 @@ function renderResults(): void {
   const note = ran
     ? `Расчёт выполнен в ${clock(view.ranAt ?? new Date())}. Листы обновлены.`
     : 'Предварительно, по текущим данным. Листы сформируются после нажатия «Рассчитать».';
+  const changed = ran && view.resultsChanged ? h('p', { class: 'note attention', attrs: { id: 'results-changed' } }, 'После расчёта в результаты добавлены строки: нажмите «Рассчитать» ещё раз.') : null;
   const facts: HTMLElement[] = [
     fact('Учебный год анализа', s.year ?? 'не определён'),
     fact('Школ в расчёте', formatInteger(s.schools)),
@@ -315,10 +359,46 @@ function renderResults(): void {
   fill(
     els.results,
     h('p', { class: 'note' }, note),
+    changed,
     h('div', { class: 'tiles', attrs: { id: 'counts' } }, tile(s.shnor, 'ШНОР', true), tile(s.shnsu, 'ШНСУ', true), tile(s.both, 'ШНОР и ШНСУ')),
     h('ul', { class: 'facts' }, ...facts),
+    ...indicatorsView(s, sheets.includes(INDICATORS_SHEET)),
     ...links,
   );
+}
+
+const INDICATOR_KINDS = [
+  { key: 'reached', label: 'Достигнуты' },
+  { key: 'notReached', label: 'Не достигнуты' },
+  { key: 'noData', label: 'Нет данных' },
+] as const;
+
+/** Program indicators by status: a bar of their shares, the counts, the sheet with the details. */
+function indicatorsView(s: RunSummary, sheetExists: boolean): Child[] {
+  const i = s.indicators;
+  if (!i) return [];
+  const total = i.reached + i.notReached + i.noData;
+  const bar = h('div', { class: 'meter', attrs: { 'aria-hidden': 'true' } });
+  for (const k of INDICATOR_KINDS) {
+    if (i[k.key] === 0) continue;
+    const part = h('span', { class: `meter-part dot-${k.key}` });
+    part.style.width = `${(100 * i[k.key]) / total}%`;
+    bar.appendChild(part);
+  }
+  return [
+    h('p', { class: 'subhead' }, 'Показатели программы'),
+    total > 0 ? bar : null,
+    h(
+      'ul',
+      { class: 'facts indicator-facts', attrs: { id: 'indicators', 'aria-label': 'Показатели программы' } },
+      ...INDICATOR_KINDS.map((k) =>
+        h('li', { attrs: { 'data-status': k.key } }, h('span', null, h('span', { class: `dot dot-${k.key}`, attrs: { 'aria-hidden': 'true' } }), k.label), h('span', null, formatInteger(i[k.key]))),
+      ),
+    ),
+    sheetExists
+      ? h('p', { class: 'link-row' }, sheetLink(INDICATORS_SHEET, `Открыть лист «${INDICATORS_SHEET}»`))
+      : h('p', { class: 'hint' }, `Подробно — на листе «${INDICATORS_SHEET}» после расчёта.`),
+  ];
 }
 
 function problemItem(p: PanelProblem): HTMLElement {
@@ -372,10 +452,31 @@ function applyState(state: PanelState): void {
   renderJournal();
 }
 
+/**
+ * Reads the sources again after something changed the workbook (a run, an import, the monitoring
+ * sheet), without a message: the form keeps what the user is typing.
+ */
+function refreshQuietly(): void {
+  call('getPanelState')
+    .then((state) => {
+      if (view.busy) return;
+      const dirty = isDirty();
+      view.state = state;
+      renderSources(state);
+      if (!dirty) renderSettings(state);
+      if (!view.summary) {
+        renderResults();
+        renderJournal();
+      }
+    })
+    .catch(() => undefined);
+}
+
 async function load(): Promise<void> {
   if (view.busy) return;
   hideError();
   setBusy('load', els.refresh);
+  if (isOpen(els.importToggle)) void loadImportOptions();
   try {
     applyState(await call('getPanelState'));
   } catch (e) {
@@ -407,6 +508,7 @@ async function calculate(): Promise<void> {
     const summary = await call('runCalculation');
     view.summary = summary;
     view.ranAt = new Date();
+    view.resultsChanged = false;
     stopProgress();
     const seconds = Math.max(1, Math.round((Date.now() - started) / 1000));
     els.runStatus.className = 'run-status done';
@@ -414,14 +516,7 @@ async function calculate(): Promise<void> {
     renderResults();
     renderJournal();
     // The run may have created «Настройки»: bring the sources up to date, quietly.
-    call('getPanelState')
-      .then((state) => {
-        if (view.busy || isDirty()) return;
-        view.state = state;
-        renderSources(state);
-        renderSettings(state);
-      })
-      .catch(() => undefined);
+    refreshQuietly();
   } catch (e) {
     stopProgress();
     els.runStatus.textContent = '';
@@ -430,6 +525,292 @@ async function calculate(): Promise<void> {
     setBusy(null);
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Collapsible sections (import and monitoring sit below the main flow, closed at first)
+
+function isOpen(toggle: HTMLButtonElement): boolean {
+  return toggle.getAttribute('aria-expanded') === 'true';
+}
+
+function setupFold(toggle: HTMLButtonElement, body: HTMLElement, onOpen?: () => void): void {
+  toggle.addEventListener('click', () => {
+    const open = !isOpen(toggle);
+    toggle.setAttribute('aria-expanded', String(open));
+    body.hidden = !open;
+    if (open) {
+      onOpen?.();
+      toggle.closest('.section')?.scrollIntoView?.({ block: 'nearest' });
+    }
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Import
+
+function resultsSheetName(): string {
+  return imp.checked?.preview.resultsSheet ?? imp.options?.resultsSheet ?? RESULTS_SHEET;
+}
+
+function setImportStatus(text: string): void {
+  els.importStatus.textContent = text;
+}
+
+/** A message under a field of the import form (null removes it). */
+function setFieldError(control: HTMLInputElement | HTMLSelectElement, message: string | null): void {
+  const id = `${control.id}-error`;
+  document.getElementById(id)?.remove();
+  const described = (control.getAttribute('aria-describedby') ?? '').split(/\s+/).filter((x) => x && x !== id);
+  if (message === null) {
+    control.removeAttribute('aria-invalid');
+    control.setAttribute('aria-describedby', described.join(' '));
+    return;
+  }
+  control.setAttribute('aria-invalid', 'true');
+  control.setAttribute('aria-describedby', [id, ...described].join(' '));
+  control.insertAdjacentElement('afterend', h('p', { class: 'field-error', attrs: { id } }, message));
+}
+
+function fieldValues(): { procedure: string; year: string } {
+  return { procedure: els.importProcedureField.hidden ? '' : els.importProcedure.value, year: els.importYearField.hidden ? '' : els.importYear.value.trim() };
+}
+
+/** The procedure or the year was changed after the check: «Добавить» waits for another check. */
+function hintsChanged(): boolean {
+  if (!imp.checked || els.importHints.hidden) return false;
+  const now = fieldValues();
+  return now.procedure !== imp.checked.fields.procedure || now.year !== imp.checked.fields.year;
+}
+
+function updateImportControls(): void {
+  const locked = view.busy !== null;
+  const sheets = imp.options?.sheets ?? [];
+  const noSheets = imp.options === null || sheets.length === 0;
+  els.importReload.disabled = locked || imp.loadingOptions;
+  els.importSheet.disabled = locked || imp.loadingOptions || noSheets;
+  els.importProcedure.disabled = locked;
+  els.importYear.disabled = locked;
+  els.importCheck.disabled = locked || imp.loadingOptions || noSheets;
+  els.importCheck.textContent = view.busy === 'import' ? 'Проверка…' : 'Проверить';
+
+  let blocker: string | null;
+  let ready = '';
+  const c = imp.checked;
+  if (noSheets) blocker = 'Нет листа со вставкой.';
+  else if (!c || c.sheet !== els.importSheet.value) blocker = 'Сначала выберите лист и нажмите «Проверить».';
+  else if (imp.outcome) blocker = 'Импорт выполнен. Чтобы проверить лист снова, нажмите «Проверить».';
+  else if (hintsChanged()) blocker = 'Процедура или учебный год изменены: нажмите «Проверить» ещё раз.';
+  else {
+    blocker = applyBlocker(c.preview, resultsSheetName());
+    ready = `${capitalize(count(c.preview.toAppend, ['строка будет дописана', 'строки будут дописаны', 'строк будут дописаны']))} в конец листа «${resultsSheetName()}»; имеющиеся строки не изменятся.`;
+  }
+  els.importApply.disabled = locked || blocker !== null;
+  els.importApply.textContent = view.busy === 'apply' ? 'Добавление…' : `Добавить в «${resultsSheetName()}»`;
+  els.importApplyHint.textContent = blocker ?? ready;
+}
+
+function renderSheetSelect(): void {
+  if (!imp.options) {
+    fill(els.importSheet, h('option', { attrs: { value: '' } }, imp.loadingOptions ? 'Чтение листов…' : 'Список листов не прочитан'));
+    els.importSheetHint.hidden = true;
+    return;
+  }
+  const sheets = imp.options.sheets;
+  const before = els.importSheet.value;
+  if (sheets.length === 0) {
+    fill(els.importSheet, h('option', { attrs: { value: '' } }, 'Нет листов со вставкой'));
+    els.importSheetHint.textContent =
+      'Вставьте отчёт на новый лист (значок «+» внизу таблицы) и нажмите «Обновить список». Исходные и сформированные листы здесь не предлагаются.';
+    els.importSheetHint.hidden = false;
+  } else {
+    fill(els.importSheet, ...sheets.map((name) => h('option', { attrs: { value: name } }, name)));
+    els.importSheet.value = sheets.includes(before) ? before : imp.options.active ?? sheets[0];
+    els.importSheetHint.hidden = true;
+    els.importSheetHint.textContent = '';
+  }
+  if (imp.checked && imp.checked.sheet !== els.importSheet.value) resetImportCheck();
+}
+
+async function loadImportOptions(): Promise<void> {
+  if (imp.loadingOptions) return;
+  imp.loadingOptions = true;
+  renderSheetSelect();
+  updateImportControls();
+  try {
+    imp.options = await call('getImportOptions');
+  } catch (e) {
+    showError('Не удалось прочитать список листов', e, els.importSheet.closest('.field') ?? els.importForm);
+  } finally {
+    imp.loadingOptions = false;
+    renderSheetSelect();
+    updateImportControls();
+  }
+}
+
+/** Another sheet was chosen: what was checked no longer applies. */
+function resetImportCheck(): void {
+  imp.checked = null;
+  imp.outcome = null;
+  els.importHints.hidden = true;
+  setFieldError(els.importProcedure, null);
+  setFieldError(els.importYear, null);
+  fill(els.importPreview);
+  fill(els.importOutcome);
+  setImportStatus('');
+  updateImportControls();
+}
+
+const ASK: Record<string, string> = {
+  'procedure+year': 'Во вставке не указаны процедура и учебный год. Выберите процедуру, укажите год и нажмите «Проверить».',
+  procedure: 'Во вставке не указана процедура. Выберите её и нажмите «Проверить».',
+  year: 'Во вставке не указан учебный год. Укажите его и нажмите «Проверить».',
+};
+
+/** Shows the procedure and year fields the check calls for, filled with what will be used. */
+function renderImportHints(p: ImportPreview): void {
+  const askProcedure = p.layout !== null && !p.perRow.procedure;
+  const askYear = p.layout !== null && !p.perRow.year;
+  els.importHints.hidden = !askProcedure && !askYear;
+  els.importProcedureField.hidden = !askProcedure;
+  els.importYearField.hidden = !askYear;
+  const procedures = imp.options?.procedures ?? p.procedures;
+  const options: Child[] = [h('option', { attrs: { value: '' } }, '— выберите процедуру —'), ...procedures.map((name) => h('option', { attrs: { value: name } }, name))];
+  if (p.procedure && !procedures.includes(p.procedure)) options.push(h('option', { attrs: { value: p.procedure } }, p.procedure));
+  fill(els.importProcedure, ...options);
+  els.importProcedure.value = p.procedure ?? '';
+  els.importYear.value = p.year ?? '';
+  els.importProcedure.toggleAttribute('aria-required', hintRequired(p, 'procedure'));
+  els.importYear.toggleAttribute('aria-required', hintRequired(p, 'year'));
+  setFieldError(els.importProcedure, null);
+  setFieldError(els.importYear, null);
+
+  const needs = p.needs.filter((n) => (n === 'procedure' ? askProcedure : askYear));
+  els.importAsk.hidden = needs.length === 0;
+  els.importAsk.textContent = ASK[needs.join('+')] ?? '';
+  const read: string[] = [];
+  if (askProcedure && p.proposed.procedure) read.push(p.proposed.procedureText ? `«${p.proposed.procedureText}»` : `«${p.proposed.procedure}»`);
+  if (askYear && p.proposed.year) read.push(p.proposed.year);
+  els.importHintsNote.textContent = needs.length
+    ? 'Учебный год — в виде 2022/2023.'
+    : read.length
+      ? `Прочитано во вставке: ${read.join(', ')}. Если неверно, исправьте и нажмите «Проверить».`
+      : 'Указано вами. Можно изменить и нажать «Проверить» снова.';
+}
+
+/** The hints to send with a check, or null (with the field marked) when a required one is empty. */
+function readImportHints(sheet: string): ImportHints | null {
+  const c = imp.checked;
+  if (!c || c.sheet !== sheet || els.importHints.hidden) return {};
+  const hints: ImportHints = {};
+  const v = fieldValues();
+  if (!els.importProcedureField.hidden) {
+    if (v.procedure) hints.procedure = v.procedure;
+    else if (hintRequired(c.preview, 'procedure')) {
+      setFieldError(els.importProcedure, 'Выберите процедуру из списка.');
+      els.importProcedure.focus();
+      return null;
+    }
+  }
+  if (!els.importYearField.hidden) {
+    if (v.year) hints.year = v.year;
+    else if (hintRequired(c.preview, 'year')) {
+      setFieldError(els.importYear, 'Укажите учебный год, например 2022/2023.');
+      els.importYear.focus();
+      return null;
+    }
+  }
+  return hints;
+}
+
+function renderImport(): void {
+  const c = imp.checked;
+  if (!c) {
+    fill(els.importPreview);
+    fill(els.importOutcome);
+    return;
+  }
+  fill(els.importPreview, ...importPreviewView(imp.outcome ?? c.preview, imp.outcome !== null));
+  if (imp.outcome) fill(els.importOutcome, ...importOutcomeView(imp.outcome, (name, label, className) => sheetLink(name, label, className)));
+  else fill(els.importOutcome);
+}
+
+async function checkImport(): Promise<void> {
+  if (view.busy || imp.loadingOptions) return;
+  const sheet = els.importSheet.value;
+  if (!sheet) return;
+  const hints = readImportHints(sheet);
+  if (!hints) return;
+  hideError();
+  setBusy('import', els.importCheck);
+  setImportStatus('Проверка листа…');
+  try {
+    const preview = await call('previewImport', sheet, hints);
+    renderImportHints(preview);
+    imp.checked = { sheet, hints, preview, fields: fieldValues() };
+    imp.outcome = null;
+    renderImport();
+    setImportStatus(`Проверено в ${clock(new Date())}.`);
+  } catch (e) {
+    setImportStatus('');
+    showError('Лист не проверен', e, els.importForm);
+  } finally {
+    setBusy(null);
+  }
+}
+
+async function applyImportNow(): Promise<void> {
+  const c = imp.checked;
+  if (view.busy || !c || els.importApply.disabled) return;
+  hideError();
+  setBusy('apply', els.importApply);
+  setImportStatus('');
+  try {
+    const outcome = await call('applyImport', c.sheet, c.hints);
+    imp.outcome = outcome;
+    if (outcome.appended > 0 && view.summary) view.resultsChanged = true;
+    renderImport();
+    renderResults();
+    refreshQuietly();
+  } catch (e) {
+    showError('Импорт не выполнен', e, els.importApply.parentElement ?? els.importApply);
+  } finally {
+    setBusy(null);
+  }
+  // The button is disabled after an import: keep a keyboard user next to what happened.
+  if (imp.outcome && (document.activeElement === document.body || document.activeElement === null)) {
+    els.importOutcome.querySelector<HTMLElement>('button')?.focus();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Monitoring sheet
+
+async function prepareMonitoringNow(): Promise<void> {
+  if (view.busy) return;
+  hideError();
+  setBusy('monitoring', els.monitoringRun);
+  fill(els.monitoringResult);
+  try {
+    const r = await call('prepareMonitoring');
+    fill(
+      els.monitoringResult,
+      h(
+        'div',
+        { class: 'callout callout-ok' },
+        h('p', { class: 'callout-title' }, r.message),
+        h('div', { class: 'sheet-links' }, sheetLink(r.sheet, `Открыть лист «${r.sheet}»`, 'chip chip-main')),
+      ),
+    );
+    refreshQuietly();
+  } catch (e) {
+    showError('Лист мониторинга не подготовлен', e, els.monitoringRun);
+  } finally {
+    setBusy(null);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Events
 
 els.form.addEventListener('submit', (e) => {
   e.preventDefault();
@@ -443,5 +824,28 @@ els.threshold.addEventListener('blur', () => {
 });
 els.run.addEventListener('click', () => void calculate());
 els.refresh.addEventListener('click', () => void load());
+
+setupFold(els.importToggle, els.importBody, () => {
+  if (!imp.options) void loadImportOptions();
+});
+setupFold(els.monitoringToggle, els.monitoringBody);
+els.importForm.addEventListener('submit', (e) => {
+  e.preventDefault();
+  void checkImport();
+});
+els.importSheet.addEventListener('change', resetImportCheck);
+els.importReload.addEventListener('click', () => void loadImportOptions());
+for (const control of [els.importProcedure, els.importYear]) {
+  const changed = () => {
+    setFieldError(control, null);
+    updateImportControls();
+  };
+  control.addEventListener('input', changed);
+  control.addEventListener('change', changed);
+}
+els.importApply.addEventListener('click', () => void applyImportNow());
+els.monitoringRun.addEventListener('click', () => void prepareMonitoringNow());
+renderSheetSelect();
+updateImportControls();
 
 void load();

@@ -45,6 +45,8 @@ export function writeGenerated(ss: Spreadsheet, g: GeneratedSheet): Sheet {
   const cols = g.values[0]?.length ?? 1;
   ensureSize(sheet, rows, cols);
   const range = sheet.getRange(1, 1, rows, cols);
+  // insertCheckboxes sets every cell of its range to unchecked, so it must come before the values.
+  for (const c of g.checkboxes) sheet.getRange(c.row + 1, c.col + 1, c.rows, c.cols).insertCheckboxes();
   range.setValues(g.values.map((r) => r.map(guardCell)));
   range.setBackgrounds(g.backgrounds as string[][]);
   range.setFontWeights(g.bold.map((r) => r.map((b) => (b ? 'bold' : 'normal'))));
@@ -56,7 +58,6 @@ export function writeGenerated(ss: Spreadsheet, g: GeneratedSheet): Sheet {
   }
   range.setVerticalAlignment('top');
   for (const m of g.merges) sheet.getRange(m.row + 1, m.col + 1, m.rows, m.cols).merge();
-  for (const c of g.checkboxes) sheet.getRange(c.row + 1, c.col + 1, c.rows, c.cols).insertCheckboxes();
   for (const c of g.wrapColumns) sheet.getRange(1, c + 1, rows, 1).setWrap(true);
   g.columnWidths.forEach((w, i) => sheet?.setColumnWidth(i + 1, w));
   if (g.frozenRows > 0) sheet.setFrozenRows(g.frozenRows);

@@ -1,11 +1,12 @@
 import type { SchoolOutcome } from '../analyze';
 import { Journal } from '../journal';
 import { decimalScale, parseNumber, previousSchoolYear } from '../parse';
-import { ResultsData } from '../results';
+import { ResultRecord, ResultsData } from '../results';
 import { SchoolRegistry } from '../schools';
 import { Settings, parseYesNo } from '../settings';
 import { INDICATOR_STATUS, MENU, SHEETS } from '../strings';
 import { Cell, Table, cellText } from '../table';
+import { inParts } from '../summary/nameList';
 import { plural } from '../text';
 import { INDICATORS, Indicator, NUMBER_COLUMNS, NumberColumnKey } from './catalogue';
 import { schoolDynamics } from './dynamics';
@@ -59,7 +60,13 @@ function result(indicator: Indicator, settings: Settings, numerator: number, den
   return { indicator, target, numerator, denominator, value: denominator === 0 ? null : numerator / denominator, status, leftOut };
 }
 
-const names = (list: { school: string; reason: string }[]) => list.map((l) => `${l.school} (${l.reason})`).join('; ');
+const withReasons = (list: { school: string; reason: string }[]) => list.map((l) => `${l.school} (${l.reason})`);
+
+/** Journal entries naming every school, in parts small enough for one cell each. */
+function nameAll(add: (message: string) => void, lead: string, names: string[]): void {
+  const parts = inParts(names);
+  parts.forEach((part, i) => add(`${lead}${parts.length > 1 ? ` (часть ${i + 1} из ${parts.length})` : ''}: ${part.join('; ')}.`));
+}
 const schools = (n: number) => `${n} ${plural(n, 'школы', 'школ', 'школ')}`;
 
 /**
@@ -140,10 +147,17 @@ export function evaluateIndicators(ctx: IndicatorContext, monitoring: { sheet: s
     }
     const blanks = leftOut.filter((l) => l.reason.startsWith('не заполнено'));
     if (rows && blanks.length > 0) {
-      journal.warning(sheet, `Показатель ${ind.id}: нет данных у ${schools(blanks.length)}: ${names(blanks)}.`, { action: 'не учтены в знаменателе' });
+      nameAll((m) => journal.warning(sheet, m, { action: 'не учтены в знаменателе' }), `Показатель ${ind.id}: нет данных у ${schools(blanks.length)}`, withReasons(blanks));
     }
     return result(ind, ctx.settings, numerator, denominator, leftOut);
   };
+
+  const resultsBySchool = new Map<string, ResultRecord[]>();
+  for (const r of ctx.results?.records ?? []) {
+    const list = resultsBySchool.get(r.school.id);
+    if (list) list.push(r);
+    else resultsBySchool.set(r.school.id, [r]);
+  }
 
   const dynamics = (ind: Indicator, procedures: string[]): IndicatorResult => {
     const leftOut: IndicatorResult['leftOut'] = [];
@@ -154,7 +168,7 @@ export function evaluateIndicators(ctx: IndicatorContext, monitoring: { sheet: s
     let denominator = 0;
     const neither: IndicatorResult['leftOut'] = [];
     for (const o of listed) {
-      const records = (ctx.results?.records ?? []).filter((r) => r.school.id === o.school.id && procedures.includes(r.procedure.name) && (r.year === year || r.year === prev));
+      const records = (resultsBySchool.get(o.school.id) ?? []).filter((r) => procedures.includes(r.procedure.name) && (r.year === year || r.year === prev));
       const outcome = schoolDynamics(records, year, prev, ctx.settings.dynamics);
       if (outcome.kind === 'missing') {
         const what = ctx.settings.dynamics === 'mean' ? 'среднего балла' : 'результатов';
@@ -168,8 +182,9 @@ export function evaluateIndicators(ctx: IndicatorContext, monitoring: { sheet: s
     const sheetName = ctx.results?.sheet ?? ctx.settings.resultsSheet;
     const action = 'не учтены в знаменателе (не считаются школами без положительной динамики)';
     // One year missing is a gap in the data; both missing usually means the school has no such class.
-    if (leftOut.length > 0) journal.warning(sheetName, `Показатель ${ind.id} (${procedures.join(' + ')}): динамику нельзя оценить у ${schools(leftOut.length)}: ${names(leftOut)}.`, { action });
-    if (neither.length > 0) journal.info(sheetName, `Показатель ${ind.id} (${procedures.join(' + ')}): нет результатов ни за один из двух лет у ${schools(neither.length)}: ${neither.map((l) => l.school).join('; ')}.`, { action });
+    const lead = `Показатель ${ind.id} (${procedures.join(' + ')})`;
+    if (leftOut.length > 0) nameAll((m) => journal.warning(sheetName, m, { action }), `${lead}: динамику нельзя оценить у ${schools(leftOut.length)}`, withReasons(leftOut));
+    if (neither.length > 0) nameAll((m) => journal.info(sheetName, m, { action }), `${lead}: нет результатов ни за один из двух лет у ${schools(neither.length)}`, neither.map((l) => l.school));
     return result(ind, ctx.settings, numerator, denominator, [...leftOut, ...neither]);
   };
 
@@ -205,11 +220,13 @@ function readMonitoringRows(ctx: IndicatorContext, monitoring: { sheet: string; 
   const missing = ctx.schools.filter((o) => !bySchool.has(o.school.id));
   const missingListed = missing.filter(isListed);
   if (missingListed.length > 0) {
-    journal.warning(sheet, `Нет строк для ${schools(missingListed.length)} из перечня ШНОР и ШНСУ: ${missingListed.map((o) => o.school.name).join('; ')}.`, { action: `не учтены в показателях; выберите «${MENU.prepareMonitoring}»` });
+    const action = `не учтены в показателях; выберите «${MENU.prepareMonitoring}»`;
+    nameAll((m) => journal.warning(sheet, m, { action }), `Нет строк для ${schools(missingListed.length)} из перечня ШНОР и ШНСУ`, missingListed.map((o) => o.school.name));
   }
   const missingOther = missing.filter((o) => !isListed(o));
   if (missingOther.length > 0) {
-    journal.info(sheet, `Нет строк для ${schools(missingOther.length)} вне перечня: ${missingOther.map((o) => o.school.name).join('; ')}.`, { action: 'не учтены в показателях по всем ОО муниципалитета (1.1.5)' });
+    const action = 'не учтены в показателях по всем ОО муниципалитета (1.1.5)';
+    nameAll((m) => journal.info(sheet, m, { action }), `Нет строк для ${schools(missingOther.length)} вне перечня`, missingOther.map((o) => o.school.name));
   }
   return { bySchool, rowCount: layout.entries.length };
 }

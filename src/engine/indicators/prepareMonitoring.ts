@@ -2,6 +2,7 @@ import { Analysis, AnalysisInput, analyze, selectInputSheets } from '../analyze'
 import { GeneratedSheet } from '../sheets/generated';
 import { MonitoringChanges, monitoringSheet } from '../sheets/monitoringSheet';
 import { SHEETS } from '../strings';
+import { nameList } from '../summary/nameList';
 import { plural } from '../text';
 import { isListed } from './evaluate';
 import { readMonitoringLayout } from './readMonitoring';
@@ -37,10 +38,10 @@ function preparationMessage(a: Analysis, c: MonitoringChanges, created: boolean,
   const parts = [`Лист «${name}» ${created ? 'создан' : 'обновлён'}: ${n} ${plural(n, 'школа', 'школы', 'школ')}, из них в перечне ШНОР и ШНСУ — ${listed}.`];
   if (!created) {
     parts.push(`Сохранены отметки и числа по ${c.kept} ${plural(c.kept, 'строке', 'строкам', 'строкам')}.`);
-    if (c.added.length) parts.push(`Добавлены: ${c.added.join('; ')}.`);
-    if (c.entered.length) parts.push(`Вошли в перечень: ${c.entered.join('; ')}.`);
-    if (c.left.length) parts.push(`Выбыли из перечня: ${c.left.join('; ')}.`);
-    if (c.orphaned.length) parts.push(`Строки школ, которых нет в справочнике, и повторные строки оставлены внизу: ${c.orphaned.join('; ')}.`);
+    if (c.added.length) parts.push(`Добавлены: ${nameList(c.added, '; ')}.`);
+    if (c.entered.length) parts.push(`Вошли в перечень: ${nameList(c.entered, '; ')}.`);
+    if (c.left.length) parts.push(`Выбыли из перечня: ${nameList(c.left, '; ')}.`);
+    if (c.orphaned.length) parts.push(`Строки школ, которых нет в справочнике, и повторные строки оставлены внизу: ${nameList(c.orphaned, '; ')}.`);
     if (c.extraColumns.length) parts.push(`Дополнительные столбцы сохранены: ${c.extraColumns.map((h) => (h ? `«${h}»` : 'без заголовка')).join(', ')}.`);
   }
   return parts.join(' ');

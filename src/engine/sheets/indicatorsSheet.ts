@@ -2,6 +2,7 @@ import { Analysis } from '../analyze';
 import { INDICATOR_GROUPS } from '../indicators/catalogue';
 import { IndicatorResult, IndicatorStatus, STATUS_TEXT, indicatorCounts, isListed } from '../indicators/evaluate';
 import { previousSchoolYear } from '../parse';
+import { nameList } from '../summary/nameList';
 import { INDICATOR_HEADERS, POPULATION_LABELS, SHEETS } from '../strings';
 import { COLORS, GeneratedSheet, SheetBuilder } from './generated';
 
@@ -19,10 +20,14 @@ export function indicatorDetail(r: IndicatorResult): string {
   const base = `${POPULATION_LABELS[r.indicator.population]}: ${r.numerator} из ${r.denominator}`;
   if (r.leftOut.length === 0) return base;
   const byReason = new Map<string, string[]>();
-  for (const l of r.leftOut) byReason.set(l.reason, [...(byReason.get(l.reason) ?? []), l.school]);
+  for (const l of r.leftOut) {
+    const list = byReason.get(l.reason);
+    if (list) list.push(l.school);
+    else byReason.set(l.reason, [l.school]);
+  }
   // Nobody counted for one reason (no sheet, no column): the names would only repeat the school list.
   if (r.denominator === 0 && byReason.size === 1) return `${base}; не учтены все (${r.leftOut.length}): ${r.leftOut[0].reason}`;
-  return `${base}; не учтены (${r.leftOut.length}): ${[...byReason].map(([reason, names]) => `${reason} — ${names.join(', ')}`).join('; ')}`;
+  return `${base}; не учтены (${r.leftOut.length}): ${[...byReason].map(([reason, names]) => `${reason} — ${nameList(names, ', ', 20)}`).join('; ')}`;
 }
 
 /** «Показатели» (DESIGN §3.2): each indicator with its target, numbers, value and status, grouped as in the program. */

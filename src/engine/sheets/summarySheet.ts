@@ -4,6 +4,7 @@ import { CUTOFF_P } from '../settings';
 import { analyticNote } from '../summary/analyticNote';
 import { isbshPoints } from '../summary/isbshChart';
 import { ListChanges, ListComparison } from '../summary/listChanges';
+import { nameList } from '../summary/nameList';
 import { CATEGORY, CHART_HEADERS, CUTOFF_LABELS, SHEETS, SUMMARY_TITLES, SUPPORT_LIST_NOTE } from '../strings';
 import { formatNumber } from '../text';
 import { COLORS, FORMATS, GeneratedSheet, SheetBuilder } from './generated';
@@ -100,7 +101,7 @@ function changeRows(b: SheetBuilder, label: string, c: ListComparison): void {
     b.row([`${label}: сравнение невозможно — ${c.reason}.`]);
     return;
   }
-  const names = (list: string[]) => (list.length ? `: ${list.join(', ')}` : '');
+  const names = (list: string[]) => (list.length ? `: ${nameList(list)}` : '');
   b.row([`${label} — вошли в перечень${names(c.entered)}`, c.entered.length]);
   b.row([`${label} — вышли из перечня${names(c.left)}`, c.left.length]);
   b.row([`${label} — остались в перечне${names(c.stayed)}`, c.stayed.length]);

@@ -4,9 +4,10 @@ import { categoryOf } from '../sheets/shnorSheet';
 import { CATEGORY, SHEETS, SUPPORT_LIST_NOTE } from '../strings';
 import { formatNumber, formatPercent, plural } from '../text';
 import { ListChanges, ListComparison } from './listChanges';
+import { nameList } from './nameList';
 
 const schoolsWord = (n: number) => plural(n, 'школа', 'школы', 'школ');
-const namesOf = (list: SchoolOutcome[]) => list.map((o) => o.school.name).sort((x, y) => x.localeCompare(y, 'ru', { numeric: true })).join(', ');
+const namesOf = (list: SchoolOutcome[]) => nameList(list.map((o) => o.school.name).sort((x, y) => x.localeCompare(y, 'ru', { numeric: true })));
 
 /** «1.1.2.1 «Динамика: ОГЭ математика» — 10,0 % при целевом значении 20 %». */
 export function describeIndicator(r: IndicatorResult): string {
@@ -33,8 +34,8 @@ function changeText(label: string, c: ListComparison): string {
   if (!c.available) return `${label}: сравнение невозможно — ${c.reason}.`;
   if (c.entered.length === 0 && c.left.length === 0) return `${label}: состав не изменился.`;
   const parts = [];
-  if (c.entered.length) parts.push(`вошли ${c.entered.join(', ')}`);
-  if (c.left.length) parts.push(`вышли ${c.left.join(', ')}`);
+  if (c.entered.length) parts.push(`вошли ${nameList(c.entered)}`);
+  if (c.left.length) parts.push(`вышли ${nameList(c.left)}`);
   return `${label}: ${parts.join('; ')}.`;
 }
 
