@@ -234,7 +234,11 @@ async function screenshot(origin: string, file: string, scene: Scene): Promise<v
       await page.getByRole('button', { name: 'Проверить' }).click();
       await page.locator('#import-recognized').waitFor({ timeout: 60_000 });
       await page.mouse.move(0, 0);
-      await page.locator('#import-section').screenshot({ path: file });
+      // The section across the whole 300 px of the panel, its margins included.
+      const box = await page.locator('#import-section').boundingBox();
+      if (!box) throw new Error('Раздел «Импорт результатов» не виден.');
+      const scroll = await page.evaluate(() => window.scrollY);
+      await page.screenshot({ path: file, fullPage: true, clip: { x: 0, y: box.y + scroll, width: 300, height: Math.ceil(box.height) + 12 } });
     }
     if (problems.length) throw new Error(`Ошибки на странице: ${problems.join('; ')}`);
   } finally {

@@ -74,7 +74,8 @@ export function importPreviewView(p: ImportPreview, applied: boolean): Child[] {
     p.layout !== null ? kv('Учебный год', year.text, year.attention) : null,
   );
   const out: Child[] = [card];
-  if (p.layout !== null) {
+  // Until the procedure and year are known nothing can be counted against «Результаты ОП».
+  if (p.layout !== null && p.needs.length === 0) {
     out.push(
       h(
         'div',

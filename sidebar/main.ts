@@ -538,10 +538,7 @@ function setupFold(toggle: HTMLButtonElement, body: HTMLElement, onOpen?: () => 
     const open = !isOpen(toggle);
     toggle.setAttribute('aria-expanded', String(open));
     body.hidden = !open;
-    if (open) {
-      onOpen?.();
-      toggle.closest('.section')?.scrollIntoView?.({ block: 'nearest' });
-    }
+    if (open) onOpen?.();
   });
 }
 
@@ -679,8 +676,8 @@ function renderImportHints(p: ImportPreview): void {
   fill(els.importProcedure, ...options);
   els.importProcedure.value = p.procedure ?? '';
   els.importYear.value = p.year ?? '';
-  els.importProcedure.toggleAttribute('aria-required', hintRequired(p, 'procedure'));
-  els.importYear.toggleAttribute('aria-required', hintRequired(p, 'year'));
+  els.importProcedure.setAttribute('aria-required', String(hintRequired(p, 'procedure')));
+  els.importYear.setAttribute('aria-required', String(hintRequired(p, 'year')));
   setFieldError(els.importProcedure, null);
   setFieldError(els.importYear, null);
 

@@ -1,4 +1,4 @@
-import { AUTH_HINT, count, describeFailure, formatNumber, parseThreshold, plural } from '../../sidebar/format';
+import { AUTH_HINT, andMore, count, describeFailure, firstFew, formatNumber, parseThreshold, plural } from '../../sidebar/format';
 
 describe('sidebar text helpers', () => {
   test('Russian plurals', () => {
@@ -54,5 +54,14 @@ describe('sidebar text helpers', () => {
     expect(other.text).toMatch(/^Сервер Google вернул ошибку/);
     expect(other.detail).toBe('TypeError: Cannot read properties of undefined');
     expect(describeFailure(undefined).text).toMatch(/Неизвестная ошибка/);
+  });
+
+  test('the first items of a list and «и ещё N»', () => {
+    expect(firstFew([1, 2, 3, 4, 5], 3)).toEqual({ shown: [1, 2, 3], more: 2 });
+    expect(firstFew([1, 2], 3)).toEqual({ shown: [1, 2], more: 0 });
+    // The server sends the first 50 skipped rows and their total.
+    expect(firstFew([1, 2, 3, 4], 3, 120)).toEqual({ shown: [1, 2, 3], more: 117 });
+    expect(andMore(1)).toBe('и ещё 1');
+    expect(andMore(12345)).toBe('и ещё 12\u202f345');
   });
 });

@@ -243,6 +243,11 @@ test('import: no sheet with a paste, and a failure that gives the controls back'
   expect(await page.locator('#import-hints').isHidden()).toBe(true);
   expect(await kv(panel, 'Процедура')).toBe(`по строкам: ${p.procedures.join('; ')}`);
 
+  // A run first: after the import, the results say they are out of date.
+  await page.getByRole('button', { name: 'Рассчитать' }).click();
+  await page.locator('#run-status.done').waitFor();
+  expect(await page.locator('#results-changed').count()).toBe(0);
+
   // Another import or run holds the document: the server's message, and «Добавить» usable again.
   const rows = resultsRows(panel);
   panel.env.locks.holdByAnotherUser('document');
@@ -258,6 +263,9 @@ test('import: no sheet with a paste, and a failure that gives the controls back'
   await page.locator('#import-result').waitFor();
   expect(await page.getByRole('alert').count()).toBe(0);
   expect(resultsRows(panel)).toBe(rows + p.toAppend);
+  expect(await page.locator('#results-changed').textContent()).toBe('После расчёта в результаты добавлены строки: нажмите «Рассчитать» ещё раз.');
+  await page.getByRole('button', { name: 'Рассчитать' }).click();
+  await page.waitForFunction(() => document.getElementById('results-changed') === null);
   expect(panel.pageErrors).toEqual([]);
   expect(panel.refused).toEqual([]);
 });

@@ -1493,7 +1493,7 @@ export class FakeWorkbook {
 
   /** Adds a sheet (at the end) from a plain table; values are stored as given. */
   addSheet(seed: SeedSheet): void {
-    const width = Math.max(0, ...seed.rows.map((row) => row.length));
+    const width = seed.rows.reduce((w, row) => Math.max(w, row.length), 0);
     const sheet = this.model.addSheet(
       seed.name,
       this.model.sheets.length,

@@ -454,7 +454,7 @@ function reportSkipped(skipped: Skip[], journal: Journal, sheet: string): void {
   }
   for (const g of groups.values()) {
     const message = `${g.reason.charAt(0).toUpperCase()}${g.reason.slice(1)} (${IMPORT_TEXT.rowsLabel(rowRanges(g.rows))}).`;
-    journal.add({ level: g.level, sheet, row: Math.min(...g.rows), ...(g.school ? { school: g.school } : {}), message, action: IMPORT_TEXT.skippedAction });
+    journal.add({ level: g.level, sheet, row: g.rows.reduce((a, b) => Math.min(a, b)), ...(g.school ? { school: g.school } : {}), message, action: IMPORT_TEXT.skippedAction });
   }
 }
 
