@@ -2,11 +2,9 @@ import {
   IMPORT_JOURNAL_SHEET,
   IMPORT_TEXT,
   ImportAppend,
-  ImportConflict,
   ImportNeed,
   ImportPlan,
   LEVEL_LABELS,
-  LayoutKind,
   Table,
   describeImport,
   importJournalSheet,
@@ -33,31 +31,17 @@ export interface ImportOptions {
   resultsSheet: string;
 }
 
-export interface ImportPreview {
-  sheet: string;
-  layout: LayoutKind | null;
-  layoutLabel: string;
-  /** What will be used (hint, titles, or the only one the rows name); null when unknown or several. */
-  procedure: string | null;
-  year: string | null;
-  /** What the paste itself says, to propose for confirmation. */
-  proposed: { procedure: string | null; procedureText: string; year: string | null };
-  /** The paste names procedure / year per row: nothing to choose. */
-  perRow: { procedure: boolean; year: boolean };
-  procedures: string[];
-  years: string[];
-  /** What the coordinator must choose before «Импортировать». */
-  needs: ImportNeed[];
-  schools: number;
+/** What the panel shows before «Импортировать»: the plan without its rows and journal. */
+export interface ImportPreview
+  extends Pick<
+    ImportPlan,
+    'sheet' | 'layout' | 'layoutLabel' | 'procedure' | 'year' | 'proposed' | 'perRow' | 'procedures' | 'years' | 'needs' | 'schools' | 'alreadyThere' | 'conflicts' | 'blocked' | 'resultsSheet'
+  > {
   toAppend: number;
-  alreadyThere: number;
-  conflicts: ImportConflict[];
   /** The first skipped rows (all are in «Журнал импорта» after the import). */
   skipped: { row: number; reason: string }[];
   skippedCount: number;
   problems: { level: 'error' | 'warning' | 'info'; levelLabel: string; row: number | null; school: string; message: string }[];
-  blocked: string | null;
-  resultsSheet: string;
   canApply: boolean;
   /** Russian summary lines. */
   summary: string[];

@@ -1,22 +1,16 @@
-import { MENU, PRODUCT_NAME, isListed, prepareMonitoring as prepareMonitoringSheet } from '../engine';
+import { MENU, MonitoringChanges, PRODUCT_NAME, isListed, prepareMonitoring as prepareMonitoringSheet } from '../engine';
 import { withLock } from './panel';
 import { nowText, readInputs } from './pipeline';
 import { writeGenerated } from './sheetsAdapter';
 
 /** What «Подготовить лист мониторинга» did (crosses `google.script.run`: plain data only). */
-export interface MonitoringResult {
+export interface MonitoringResult extends MonitoringChanges {
   /** Name of the sheet written (for a link in the panel). */
   sheet: string;
   created: boolean;
   schools: number;
   /** Schools of the ШНОР/ШНСУ list. */
   listed: number;
-  added: string[];
-  entered: string[];
-  left: string[];
-  orphaned: string[];
-  kept: number;
-  extraColumns: string[];
   /** A Russian sentence or two for a toast or the panel. */
   message: string;
 }
@@ -36,12 +30,7 @@ export function prepareMonitoring(): MonitoringResult {
       created: prep.created,
       schools: prep.analysis.schools.length,
       listed: prep.analysis.schools.filter(isListed).length,
-      added: c.added,
-      entered: c.entered,
-      left: c.left,
-      orphaned: c.orphaned,
-      kept: c.kept,
-      extraColumns: c.extraColumns,
+      ...c,
       message: prep.message,
     };
   });

@@ -5,5 +5,6 @@ export { STATUS_TEXT, indicatorCounts, isListed } from './evaluate';
 export type { IndicatorResult, IndicatorStatus } from './evaluate';
 export { prepareMonitoring } from './prepareMonitoring';
 export type { MonitoringPreparation } from './prepareMonitoring';
+export type { MonitoringChanges } from '../sheets/monitoringSheet';
 export { targetLabel, targetPercent } from './targets';
 export { isbshChartSvg } from '../summary/isbshChart';
