@@ -123,6 +123,12 @@ export function analyze(input: AnalysisInput): Analysis {
   if (!sel.questionnaire) {
     journal.error('', settings.questionnaireSheet ? `Лист анкеты «${settings.questionnaireSheet}» не найден.` : 'Не найден лист с ответами на анкету («Ответы на форму…»).', { action: 'ИСБШ и ШНСУ не рассчитаны' });
   }
+  const formSheets = input.sheetNames.filter((n) => QUESTIONNAIRE_SHEET_PREFIXES.some((p) => fold(n).startsWith(fold(p))));
+  if (!settings.questionnaireSheet && formSheets.length > 1) {
+    journal.warning(sel.questionnaire ?? '', `Найдено несколько листов с ответами: ${formSheets.map((n) => `«${n}»`).join(', ')}.`, {
+      action: `используется «${sel.questionnaire}»; другой можно указать в «${SHEETS.settings}» (параметр «Лист анкеты»)`,
+    });
+  }
   if (!year && questionnaire?.year) year = questionnaire.year;
 
   const schools = registry.all();
