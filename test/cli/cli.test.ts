@@ -80,6 +80,28 @@ describe('shnor-monitor analyze', () => {
     expect(text).toContain('списком школ для адресной методической поддержки');
   });
 
+  it('an export from Google Sheets (timestamps as dates, counts as numbers) gives the same result', async () => {
+    const wb = new ExcelJS.Workbook();
+    for (const sheet of readCsvFolder(example)) {
+      const ws = wb.addWorksheet(sheet.name);
+      sheet.rows.forEach((row, r) =>
+        ws.addRow(
+          row.map((v) => {
+            const text = typeof v === 'string' ? v : '';
+            const ts = text.match(/^(\d{2})\.(\d{2})\.(\d{4}) (\d{2}):(\d{2}):(\d{2})$/);
+            if (r > 0 && ts) return new Date(Date.UTC(+ts[3], +ts[2] - 1, +ts[1], +ts[4], +ts[5], +ts[6]));
+            return r > 0 && /^\d+$/.test(text) ? Number(text) : v;
+          }),
+        ),
+      );
+    }
+    const xlsx = path.join(dir, 'google-export.xlsx');
+    await wb.xlsx.writeFile(xlsx);
+    const json = path.join(dir, 'google-export.json');
+    expect(await runCli(['analyze', xlsx, '-o', path.join(dir, 'google-export-result.xlsx'), '--json', json], io().io)).toBe(0);
+    checkAgainstExpected(JSON.parse(fs.readFileSync(json, 'utf8')));
+  });
+
   it('--cutoff quintile and --year change the settings of the run', async () => {
     const json = path.join(dir, 'quintile.json');
     expect(await runCli(['analyze', example, '-o', path.join(dir, 'q.xlsx'), '--json', json, '--cutoff', 'quintile', '--year', '2021-22'], io().io)).toBe(0);

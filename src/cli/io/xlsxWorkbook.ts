@@ -238,6 +238,26 @@ function addGeneratedSheet(workbook: ExcelJS.Workbook, sheet: GeneratedSheet): v
     if (px > 0) worksheet.getColumn(c + 1).width = pixelsToCharacters(px);
   });
   addCheckboxValidation(worksheet, sheet);
+  fitWrappedRows(worksheet, sheet);
+}
+
+/**
+ * Excel and LibreOffice do not grow a row for wrapped text written by a program (Sheets does), so
+ * long justifications would overlap: set the height from an estimate of the wrapped line count.
+ */
+function fitWrappedRows(worksheet: ExcelJS.Worksheet, sheet: GeneratedSheet): void {
+  const LINE_PX = 15;
+  const CHAR_PX = 7;
+  sheet.values.forEach((row, r) => {
+    let lines = 1;
+    for (const c of sheet.wrapColumns) {
+      const text = row[c];
+      const width = sheet.columnWidths[c] ?? 0;
+      if (typeof text !== 'string' || width <= 0) continue;
+      lines = Math.max(lines, Math.ceil((text.length * CHAR_PX) / Math.max(width - 10, CHAR_PX)));
+    }
+    if (lines > 1) worksheet.getRow(r + 1).height = Math.min(lines * LINE_PX, 409);
+  });
 }
 
 function applyCellFormats(worksheet: ExcelJS.Worksheet, sheet: GeneratedSheet): void {

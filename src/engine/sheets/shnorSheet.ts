@@ -74,8 +74,7 @@ export function categoryOf(o: SchoolOutcome): string | null {
 }
 
 /** «ИСБШ 58,30 не выше границы 61,25 (нижний квартиль); ранг 2 из 20». */
-export function shnsuReason(o: SchoolOutcome, a: Analysis): string {
-  const valid = a.schools.filter((s) => s.isbsh !== null).length;
+export function shnsuReason(o: SchoolOutcome, a: Analysis, valid = a.schools.filter((s) => s.isbsh !== null).length): string {
   return `ШНСУ: ИСБШ ${formatNumber(o.isbsh as number, 2)} не выше границы ${formatNumber(a.cutoff as number, 2)} (${CUTOFF_LABELS[a.settings.cutoff]}); ранг ${o.isbshRank} из ${valid}.`;
 }
 
@@ -92,8 +91,9 @@ export function listSheet(a: Analysis, generatedAt: string): GeneratedSheet {
     .map((o) => ({ o, category: categoryOf(o) }))
     .filter((x): x is { o: SchoolOutcome; category: string } => x.category !== null)
     .sort((x, y) => order(x.category) - order(y.category) || x.o.school.name.localeCompare(y.o.school.name, 'ru'));
+  const withIndex = a.schools.filter((s) => s.isbsh !== null).length;
   listed.forEach(({ o, category }, i) => {
-    const reasons = [o.shnor?.shnor ? o.shnor.justification : '', o.shnsu ? shnsuReason(o, a) : ''].filter(Boolean).join(' ');
+    const reasons = [o.shnor?.shnor ? o.shnor.justification : '', o.shnsu ? shnsuReason(o, a, withIndex) : ''].filter(Boolean).join(' ');
     const bg = category === CATEGORY.both ? COLORS.both : category === CATEGORY.shnor ? COLORS.shnor : COLORS.shnsu;
     b.row([i + 1, o.school.code, o.school.name, category, reasons], { bg: [null, null, null, bg, null] });
   });
