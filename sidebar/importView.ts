@@ -2,12 +2,13 @@
 // school names and the paste's own words come from users: they never become markup (dom.ts).
 import type { ImportOutcome, ImportPreview } from '../src/addon/importPanel';
 import { Child, h } from './dom';
-import { andMore, count, firstFew, formatInteger, plural } from './format';
+import { andMore, firstFew, formatInteger, plural } from './format';
+import { sheetLink } from './sheetLinks';
+import { TEXT } from './text';
+import { fact, problemItem, tile } from './widgets';
 
 /** How many conflicts, skipped rows and remarks are listed before «и ещё N». */
-export const LISTED = 3;
-
-export type SheetLink = (name: string, label: string, className: string) => HTMLElement;
+const LISTED = 3;
 
 type Need = ImportPreview['needs'][number];
 
@@ -19,39 +20,30 @@ export function hintRequired(p: ImportPreview, what: Need): boolean {
 
 /** Why «Добавить» is not available for this check, or null when it is. */
 export function applyBlocker(p: ImportPreview, resultsSheet: string): string | null {
-  if (p.layout === null) return 'Таблица не распознана: добавлять нечего.';
-  if (p.needs.length > 0) return 'Укажите процедуру и учебный год выше и нажмите «Проверить».';
+  if (p.layout === null) return TEXT.import.notRecognised;
+  if (p.needs.length > 0) return TEXT.import.needHints;
   if (p.blocked) return p.blocked;
   if (p.toAppend === 0) {
-    if (p.alreadyThere > 0 && p.conflicts.length === 0) return `Новых строк нет: все результаты вставки уже есть в листе «${resultsSheet}».`;
-    return 'Новых строк нет: добавлять нечего.';
+    if (p.alreadyThere > 0 && p.conflicts.length === 0) return TEXT.import.allThere(resultsSheet);
+    return TEXT.import.noNewRows;
   }
-  return p.canApply ? null : 'Добавлять нечего.';
+  return p.canApply ? null : TEXT.import.nothing;
 }
 
 function kv(label: string, value: Child, attention = false): HTMLElement {
   return h('li', { class: attention ? 'attention' : '' }, h('span', { class: 'kv-label' }, label), h('span', { class: 'kv-value' }, value));
 }
 
-function tile(value: number, label: string, main = false): HTMLElement {
-  return h('div', { class: main ? 'tile tile-main' : 'tile' }, h('span', { class: 'tile-value' }, formatInteger(value)), h('span', { class: 'tile-label' }, label));
-}
-
 function procedureText(p: ImportPreview): { text: string; attention: boolean } {
   if (p.procedure) return { text: p.procedure, attention: false };
-  if (p.perRow.procedure && p.procedures.length) return { text: `по строкам: ${p.procedures.join('; ')}`, attention: false };
-  return { text: 'не указана во вставке', attention: true };
+  if (p.perRow.procedure && p.procedures.length) return { text: TEXT.import.perRow(p.procedures.join('; ')), attention: false };
+  return { text: TEXT.import.noProcedure, attention: true };
 }
 
 function yearText(p: ImportPreview): { text: string; attention: boolean } {
   if (p.year) return { text: p.year, attention: false };
-  if (p.perRow.year && p.years.length) return { text: `по строкам: ${p.years.join(', ')}`, attention: false };
-  return { text: 'не указан во вставке', attention: true };
-}
-
-/** «строка 12» for a remark about one row of the paste. */
-function rowLabel(row: number | null): string | null {
-  return row === null ? null : `строка ${row}`;
+  if (p.perRow.year && p.years.length) return { text: TEXT.import.perRow(p.years.join(', ')), attention: false };
+  return { text: TEXT.import.noYear, attention: true };
 }
 
 function listBlock(title: string, id: string, items: HTMLElement[], more: number): HTMLElement[] {
@@ -67,11 +59,11 @@ export function importPreviewView(p: ImportPreview, applied: boolean): Child[] {
   const year = yearText(p);
   const card = h(
     'ul',
-    { class: 'kv recognized', attrs: { id: 'import-recognized', 'aria-label': 'Что распознано' } },
-    kv('Лист', p.sheet),
-    kv('Формат', p.layoutLabel, p.layout === null),
-    p.layout !== null ? kv('Процедура', procedure.text, procedure.attention) : null,
-    p.layout !== null ? kv('Учебный год', year.text, year.attention) : null,
+    { class: 'kv recognized', attrs: { id: 'import-recognized', 'aria-label': TEXT.import.recognised } },
+    kv(TEXT.import.sheet, p.sheet),
+    kv(TEXT.import.layout, p.layoutLabel, p.layout === null),
+    p.layout !== null ? kv(TEXT.import.procedure, procedure.text, procedure.attention) : null,
+    p.layout !== null ? kv(TEXT.import.year, year.text, year.attention) : null,
   );
   const out: Child[] = [card];
   // Until the procedure and year are known nothing can be counted against «Результаты ОП».
@@ -80,15 +72,15 @@ export function importPreviewView(p: ImportPreview, applied: boolean): Child[] {
       h(
         'div',
         { class: 'tiles', attrs: { id: 'import-counts' } },
-        tile(applied ? (p as ImportOutcome).appended : p.toAppend, applied ? 'добавлено' : 'к добавлению', true),
-        tile(p.alreadyThere, 'уже есть'),
-        tile(p.schools, plural(p.schools, ['школа', 'школы', 'школ'])),
+        tile(applied ? (p as ImportOutcome).appended : p.toAppend, applied ? TEXT.import.appended : TEXT.import.toAppend, true),
+        tile(p.alreadyThere, TEXT.import.alreadyThere),
+        tile(p.schools, plural(p.schools, TEXT.import.schools)),
       ),
       h(
         'ul',
         { class: 'facts' },
-        h('li', { class: p.conflicts.length ? 'attention' : '' }, h('span', null, 'Конфликтов с листом'), h('span', null, formatInteger(p.conflicts.length))),
-        h('li', null, h('span', null, 'Пропущено строк'), h('span', null, formatInteger(p.skippedCount))),
+        fact(TEXT.import.conflictCount, formatInteger(p.conflicts.length), p.conflicts.length > 0),
+        fact(TEXT.import.skippedCount, formatInteger(p.skippedCount)),
       ),
     );
   }
@@ -97,16 +89,16 @@ export function importPreviewView(p: ImportPreview, applied: boolean): Child[] {
   const conflicts = firstFew(p.conflicts, LISTED);
   out.push(
     ...listBlock(
-      'Конфликты: строки не добавляются',
+      TEXT.import.conflicts,
       'import-conflicts',
       conflicts.shown.map((c) =>
         h(
           'li',
           { class: 'level-error' },
-          h('div', { class: 'problem-where' }, `строка ${c.row} · ${c.procedure}, ${c.year}`),
+          h('div', { class: 'problem-where' }, TEXT.import.conflictWhere(c.row, c.procedure, c.year)),
           h('div', { class: 'problem-school' }, c.school),
-          h('div', { class: 'problem-message' }, `Уже есть: ${c.existing}`),
-          h('div', { class: 'problem-message' }, `Во вставке: ${c.imported}`),
+          h('div', { class: 'problem-message' }, TEXT.import.existing(c.existing)),
+          h('div', { class: 'problem-message' }, TEXT.import.imported(c.imported)),
         ),
       ),
       conflicts.more,
@@ -116,9 +108,9 @@ export function importPreviewView(p: ImportPreview, applied: boolean): Child[] {
   const skipped = firstFew(p.skipped, LISTED, p.skippedCount);
   out.push(
     ...listBlock(
-      'Пропущенные строки',
+      TEXT.import.skipped,
       'import-skipped',
-      skipped.shown.map((s) => h('li', { class: 'level-skip' }, h('div', { class: 'problem-where' }, `строка ${s.row}`), h('div', { class: 'problem-message' }, s.reason))),
+      skipped.shown.map((s) => h('li', { class: 'level-skip' }, h('div', { class: 'problem-where' }, TEXT.import.row(s.row)), h('div', { class: 'problem-message' }, s.reason))),
       skipped.more,
     ),
   );
@@ -129,18 +121,9 @@ export function importPreviewView(p: ImportPreview, applied: boolean): Child[] {
   const first = firstFew(remarks, LISTED);
   out.push(
     ...listBlock(
-      'Замечания',
+      TEXT.import.remarks,
       'import-problems',
-      first.shown.map((x) => {
-        const where = rowLabel(x.row);
-        return h(
-          'li',
-          { class: `level-${x.level}` },
-          h('div', { class: 'problem-where' }, h('span', { class: 'problem-level' }, x.levelLabel), where ? ` · ${where}` : null),
-          x.school ? h('div', { class: 'problem-school' }, x.school) : null,
-          h('div', { class: 'problem-message' }, x.message),
-        );
-      }),
+      first.shown.map((x) => problemItem(x, x.row === null ? null : TEXT.import.row(x.row))),
       first.more,
     ),
   );
@@ -148,18 +131,15 @@ export function importPreviewView(p: ImportPreview, applied: boolean): Child[] {
 }
 
 /** What «Добавить» did, with links to the results sheet and «Журнал импорта». */
-export function importOutcomeView(o: ImportOutcome, link: SheetLink): Child[] {
+export function importOutcomeView(o: ImportOutcome): Child[] {
   const added = o.appended > 0;
-  const head = added
-    ? `Добавлено ${count(o.appended, ['строка', 'строки', 'строк'])} в конец листа «${o.resultsSheet}». Имеющиеся строки не изменены.`
-    : `Ничего не добавлено: новых строк нет.`;
   return [
     h(
       'div',
       { class: `callout ${added ? 'callout-ok' : 'callout-info'}`, attrs: { id: 'import-result' } },
-      h('p', { class: 'callout-title' }, head),
-      added ? h('p', null, 'Нажмите «Рассчитать», чтобы обновить ШНОР и перечень.') : null,
-      h('div', { class: 'sheet-links' }, link(o.resultsSheet, o.resultsSheet, 'chip chip-main'), link(o.journalSheet, o.journalSheet, 'chip')),
+      h('p', { class: 'callout-title' }, added ? TEXT.import.added(o.appended, o.resultsSheet) : TEXT.import.nothingAdded),
+      added ? h('p', null, TEXT.import.calculateNext) : null,
+      h('div', { class: 'sheet-links' }, sheetLink(o.resultsSheet, o.resultsSheet, 'chip chip-main'), sheetLink(o.journalSheet, o.journalSheet, 'chip')),
     ),
   ];
 }

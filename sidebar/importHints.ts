@@ -1,0 +1,111 @@
+// The procedure and school-year fields of «Импорт результатов»: shown when a check finds the paste
+// does not say them, sent with the next check.
+import type { ImportPreview } from '../src/addon/importPanel';
+import { Child, byId, fill, h } from './dom';
+import { setFieldError } from './fieldError';
+import { hintRequired } from './importView';
+import type { ImportHints } from './server';
+import { onLockChange } from './state';
+import { TEXT } from './text';
+
+/** The last successful check: the sheet and hints sent, what came back, the fields as they were shown. */
+export interface Checked {
+  sheet: string;
+  hints: ImportHints;
+  preview: ImportPreview;
+  fields: HintFields;
+}
+
+type HintFields = { procedure: string; year: string };
+
+const box = byId('import-hints');
+const ask = byId('import-ask');
+const procedureField = byId('import-procedure-field');
+const procedure = byId<HTMLSelectElement>('import-procedure');
+const yearField = byId('import-year-field');
+const year = byId<HTMLInputElement>('import-year');
+const note = byId('import-hints-note');
+
+/** In the order a missing one is reported. */
+const FIELDS = [
+  { key: 'procedure', field: procedureField, control: procedure, required: TEXT.import.procedureRequired },
+  { key: 'year', field: yearField, control: year, required: TEXT.import.yearRequired },
+] as const;
+
+/** What the fields hold, '' for a hidden one. */
+export function hintFields(): HintFields {
+  return { procedure: procedureField.hidden ? '' : procedure.value, year: yearField.hidden ? '' : year.value.trim() };
+}
+
+/** The procedure or the year was changed after the check: «Добавить» waits for another check. */
+export function hintsChanged(c: Checked | null): boolean {
+  if (!c || box.hidden) return false;
+  const now = hintFields();
+  return now.procedure !== c.fields.procedure || now.year !== c.fields.year;
+}
+
+/** Shows the fields the check calls for, filled with what will be used; `procedures` to choose from. */
+export function renderHints(p: ImportPreview, procedures: string[]): void {
+  const askProcedure = p.layout !== null && !p.perRow.procedure;
+  const askYear = p.layout !== null && !p.perRow.year;
+  box.hidden = !askProcedure && !askYear;
+  procedureField.hidden = !askProcedure;
+  yearField.hidden = !askYear;
+  const options: Child[] = [h('option', { attrs: { value: '' } }, TEXT.import.chooseProcedure), ...procedures.map((name) => h('option', { attrs: { value: name } }, name))];
+  if (p.procedure && !procedures.includes(p.procedure)) options.push(h('option', { attrs: { value: p.procedure } }, p.procedure));
+  fill(procedure, ...options);
+  procedure.value = p.procedure ?? '';
+  year.value = p.year ?? '';
+  procedure.setAttribute('aria-required', String(hintRequired(p, 'procedure')));
+  year.setAttribute('aria-required', String(hintRequired(p, 'year')));
+  setFieldError(procedure, null);
+  setFieldError(year, null);
+
+  const needs = p.needs.filter((n) => (n === 'procedure' ? askProcedure : askYear));
+  ask.hidden = needs.length === 0;
+  ask.textContent = TEXT.import.ask[needs.join('+')] ?? '';
+  const read: string[] = [];
+  if (askProcedure && p.proposed.procedure) read.push(`«${p.proposed.procedureText || p.proposed.procedure}»`);
+  if (askYear && p.proposed.year) read.push(p.proposed.year);
+  note.textContent = needs.length ? TEXT.import.yearFormat : read.length ? TEXT.import.readInPaste(read) : TEXT.import.chosenByUser;
+}
+
+/** Hides the fields: nothing checked applies any more. */
+export function resetHints(): void {
+  box.hidden = true;
+  setFieldError(procedure, null);
+  setFieldError(year, null);
+}
+
+/** The hints to send with a check of `sheet`, or null (with the field marked) when a required one is empty. */
+export function readHints(c: Checked | null, sheet: string): ImportHints | null {
+  if (!c || c.sheet !== sheet || box.hidden) return {};
+  const hints: ImportHints = {};
+  const values = hintFields();
+  for (const f of FIELDS) {
+    if (f.field.hidden) continue;
+    if (values[f.key]) hints[f.key] = values[f.key];
+    else if (hintRequired(c.preview, f.key)) {
+      setFieldError(f.control, f.required);
+      f.control.focus();
+      return null;
+    }
+  }
+  return hints;
+}
+
+/** `edited` runs when the user changes a field: «Добавить» then waits for another check. */
+export function setupHints(edited: () => void): void {
+  for (const control of [procedure, year]) {
+    const changed = () => {
+      setFieldError(control, null);
+      edited();
+    };
+    control.addEventListener('input', changed);
+    control.addEventListener('change', changed);
+  }
+  onLockChange((busy) => {
+    procedure.disabled = busy !== null;
+    year.disabled = busy !== null;
+  });
+}
