@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runCli } from '../../src/cli/main';
+import { recordingIo } from '../support/cliHarness';
 import { readCsvFolder, writeCsvFolderAsXlsx } from '../../src/cli/io';
 import { ResultJson } from '../../src/engine';
 
@@ -11,11 +12,7 @@ const root = path.resolve(__dirname, '../..');
 const example = path.join(root, 'examples/municipality');
 const expected = JSON.parse(fs.readFileSync(path.join(root, 'test/fixtures/municipality.expected.json'), 'utf8'));
 
-function io() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { out, err, io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t), now: () => new Date(Date.UTC(2026, 0, 15, 7, 0)) } };
-}
+const io = () => recordingIo(new Date(Date.UTC(2026, 0, 15, 7, 0)));
 
 let dir: string;
 beforeAll(() => {

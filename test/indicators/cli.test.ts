@@ -3,17 +3,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runCli } from '../../src/cli/main';
+import { recordingIo } from '../support/cliHarness';
 import { readXlsx } from '../../src/cli/io';
 import { ResultJson } from '../../src/engine';
 import { cell, columnOf, rowOf } from './sheetEdit';
 
 const example = path.resolve(__dirname, '../../examples/municipality');
 
-function io() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { out, err, io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t), now: () => new Date(Date.UTC(2024, 0, 15, 7, 0)) } };
-}
+const io = () => recordingIo(new Date(Date.UTC(2024, 0, 15, 7, 0)));
 
 let dir: string;
 beforeAll(() => {
