@@ -1,4 +1,4 @@
-import { Analysis, Journal, Report, SHEETS, Settings, SourceInfo, Table, buildReport, defaultSettings, fold, readSettings, selectInputSheets } from '../engine';
+import { Analysis, Journal, PEEK_ROWS, Report, SHEETS, Settings, SourceInfo, Table, buildReport, defaultSettings, fold, readSettings, selectInputSheets } from '../engine';
 import { applySettingsUpdate, readSheet, writeGenerated } from './sheetsAdapter';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -24,11 +24,19 @@ export function readInputs(ss: Spreadsheet): { sheetNames: string[]; tables: Rec
     // Only the sheet names it gives matter here; its problems are reported by the run itself.
     settings = readSettings(tables[settingsName], new Journal()).settings;
   }
-  const sel = selectInputSheets(sheetNames, settings);
+  const sel = selectInputSheets(sheetNames, settings, (name) => peekSheet(byName.get(name)));
   for (const name of [sel.registry, sel.questionnaire, sel.results, sel.monitoring]) {
     if (name && !(name in tables)) tables[name] = readSheet(byName.get(name) as GoogleAppsScript.Spreadsheet.Sheet);
   }
   return { sheetNames, tables };
+}
+
+/** The first rows of a sheet, to recognise a renamed questionnaire by its header. */
+function peekSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet | undefined): Table | null {
+  if (!sheet) return null;
+  const rows = Math.min(PEEK_ROWS, sheet.getLastRow());
+  const cols = sheet.getLastColumn();
+  return rows > 0 && cols > 0 ? (sheet.getRange(1, 1, rows, cols).getValues() as Table) : [];
 }
 
 export interface RunResult {

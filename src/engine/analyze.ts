@@ -6,38 +6,10 @@ import { ResultsData, readResults } from './results';
 import { School, SchoolRegistry, readRegistry } from './schools';
 import { CUTOFF_P, Settings, missingSettingRows, readSettings, settingsTable, withOverrides } from './settings';
 import { ShnorVerdict, groupForShnor, judgeShnor } from './shnor';
-import { NO_QUESTIONNAIRE_REMARK, QUESTIONNAIRE_SHEET_PREFIXES, SHEETS } from './strings';
+import { selectInputSheets } from './inputs';
+import { NO_QUESTIONNAIRE_REMARK, SHEETS } from './strings';
 import { Cell, Table } from './table';
 import { fold, formatNumber } from './text';
-
-/** Which sheets of a workbook are the inputs (DESIGN §3.1). */
-export interface InputSelection {
-  settings?: string;
-  registry?: string;
-  questionnaire?: string;
-  results?: string;
-  monitoring?: string;
-}
-
-/**
- * Chooses the input sheets by name, so that a shell reads only those (each once). The settings
- * sheet is read first because it may name the questionnaire and results sheets.
- */
-export function selectInputSheets(sheetNames: string[], settings: Settings): InputSelection {
-  const find = (name: string) => sheetNames.find((n) => fold(n) === fold(name));
-  const sel: InputSelection = {
-    settings: find(SHEETS.settings),
-    registry: find(SHEETS.registry),
-    results: find(settings.resultsSheet) ?? find(SHEETS.results),
-    monitoring: find(SHEETS.monitoring),
-  };
-  if (settings.questionnaireSheet) {
-    sel.questionnaire = find(settings.questionnaireSheet);
-  } else {
-    sel.questionnaire = sheetNames.find((n) => QUESTIONNAIRE_SHEET_PREFIXES.some((p) => fold(n).startsWith(fold(p))));
-  }
-  return sel;
-}
 
 export interface SchoolOutcome {
   school: School;
@@ -98,7 +70,7 @@ export function loadSettings(input: AnalysisInput, journal: Journal): { settings
 export function analyze(input: AnalysisInput): Analysis {
   const journal = new Journal();
   const { settings, update } = loadSettings(input, journal);
-  const sel = selectInputSheets(input.sheetNames, settings);
+  const sel = selectInputSheets(input.sheetNames, settings, (name) => input.tables[name] ?? null);
   const table = (name?: string): Table | null => (name ? input.tables[name] ?? null : null);
 
   const registryTable = table(sel.registry);
@@ -123,7 +95,12 @@ export function analyze(input: AnalysisInput): Analysis {
   if (!sel.questionnaire) {
     journal.error('', settings.questionnaireSheet ? `Лист анкеты «${settings.questionnaireSheet}» не найден.` : 'Не найден лист с ответами на анкету («Ответы на форму…»).', { action: 'ИСБШ и ШНСУ не рассчитаны' });
   }
-  const formSheets = input.sheetNames.filter((n) => QUESTIONNAIRE_SHEET_PREFIXES.some((p) => fold(n).startsWith(fold(p))));
+  if (sel.questionnaireByContent) {
+    journal.info(sel.questionnaire ?? '', `Лист «${sel.questionnaire}» распознан как ответы на анкету по заголовкам столбцов.`, {
+      action: `используется он; другой можно указать в «${SHEETS.settings}» (параметр «Лист анкеты»)`,
+    });
+  }
+  const formSheets = sel.questionnaireCandidates;
   if (!settings.questionnaireSheet && formSheets.length > 1) {
     journal.warning(sel.questionnaire ?? '', `Найдено несколько листов с ответами: ${formSheets.map((n) => `«${n}»`).join(', ')}.`, {
       action: `используется «${sel.questionnaire}»; другой можно указать в «${SHEETS.settings}» (параметр «Лист анкеты»)`,

@@ -1,5 +1,6 @@
 /** The engine's public surface: shells import from here only. */
 export * from './analyze';
+export * from './inputs';
 export * from './customFunctions';
 export * from './journal';
 export * from './json';

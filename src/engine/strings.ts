@@ -20,7 +20,7 @@ export const SHEETS = {
 } as const;
 
 /** Prefixes of the sheet a Google Form writes its responses to. */
-export const QUESTIONNAIRE_SHEET_PREFIXES = ['Ответы на форму', 'Form Responses', 'Form responses', 'Анкета'];
+export const QUESTIONNAIRE_SHEET_PREFIXES = ['Ответы на форму', 'Form Responses', 'Анкет'];
 
 export const LEVEL_LABELS = {
   error: 'Ошибка',

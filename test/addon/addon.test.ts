@@ -109,6 +109,19 @@ describe('the built add-on in an Apps Script-like vm', () => {
     expect(env.dumpSheet('ШНОР').values).toEqual(first);
   });
 
+  it('finds a questionnaire sheet the coordinator renamed, peeking only at its header', () => {
+    const sheets = exampleSheets().map((s) => (s.name === 'Ответы на форму (1)' ? { ...s, name: 'Анкета школ' } : s));
+    sheets.push({ name: 'Заметки', rows: [['мои заметки']] });
+    const renamed = sheets.map((s) => (s.name === 'Анкета школ' ? { ...s, name: 'Данные от школ' } : s));
+    const { env, addon } = start(renamed);
+    env.calls.reset();
+    const summary = addon.call<{ shnsu: number }>('runCalculation');
+    expect(summary.shnsu).toBe(5);
+    // Three whole reads plus a header peek at «Данные от школ» (the search stops there, «Заметки» is not read).
+    expect(env.calls.count('Range.getValues')).toBe(4);
+    expect(env.dumpSheet('Журнал проверки').values.some((r) => String(r[4]).includes('«Данные от школ» распознан как ответы на анкету'))).toBe(true);
+  });
+
   it('formatting is batched: the number of calls does not grow with the number of schools', () => {
     const count = (sheets: ReturnType<typeof exampleSheets>) => {
       const { env, addon } = start(sheets);

@@ -115,3 +115,24 @@ describe('ИСБШ ranking and ШНСУ cut-off', () => {
     expect(s3?.isbshRemark).toBe('анкета не заполнена / содержит ошибки');
   });
 });
+
+describe('finding the questionnaire sheet', () => {
+  const form = [HEAD, ['15.01.2023 10:00', 'a', 'A', 100, 10, 10, 10]];
+  it('recognises a renamed responses sheet by its headers and says so', () => {
+    const a = analyze({ sheetNames: ['Лист1', 'Данные школ'], tables: { Лист1: [['x']], 'Данные школ': form } });
+    expect(a.questionnaire?.sheet).toBe('Данные школ');
+    expect(a.journal.find((e) => e.message.includes('распознан как ответы на анкету'))?.level).toBe('info');
+  });
+  it('of several «Ответы на форму» sheets takes the one with the questionnaire columns and warns', () => {
+    const a = analyze({ sheetNames: ['Ответы на форму (1)', 'Ответы на форму (2)'], tables: { 'Ответы на форму (1)': [['Отметка времени', 'Ваш вопрос']], 'Ответы на форму (2)': form } });
+    expect(a.questionnaire?.sheet).toBe('Ответы на форму (2)');
+    expect(a.journal.find((e) => e.message.includes('несколько листов с ответами'))?.level).toBe('warning');
+  });
+  it('a sheet named in «Настройки» wins', () => {
+    const a = analyze({
+      sheetNames: ['Настройки', 'Ответы на форму (1)', 'Анкета 2023'],
+      tables: { Настройки: [['Параметр', 'Значение'], ['Лист анкеты', 'Анкета 2023']], 'Ответы на форму (1)': form, 'Анкета 2023': form },
+    });
+    expect(a.questionnaire?.sheet).toBe('Анкета 2023');
+  });
+});

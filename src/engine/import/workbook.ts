@@ -1,4 +1,4 @@
-import { selectInputSheets } from '../analyze';
+import { selectInputSheets } from '../inputs';
 import { Journal } from '../journal';
 import { parseSchoolYear } from '../parse';
 import { PROCEDURES, matchProcedure, procedureByName } from '../procedures';

@@ -1,4 +1,5 @@
-import { Analysis, AnalysisInput, analyze, selectInputSheets } from '../analyze';
+import { Analysis, AnalysisInput, analyze } from '../analyze';
+import { selectInputSheets } from '../inputs';
 import { GeneratedSheet } from '../sheets/generated';
 import { MonitoringChanges, monitoringSheet } from '../sheets/monitoringSheet';
 import { SHEETS } from '../strings';
