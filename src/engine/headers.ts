@@ -29,11 +29,6 @@ function has(key: string, fragment: string): boolean {
   return ` ${key}`.includes(` ${fragment}`);
 }
 
-function matches(key: string, spec: ColumnSpec): boolean {
-  if (spec.none?.some((f) => has(key, f))) return false;
-  return spec.any.some((alt) => alt.every((f) => has(key, f)));
-}
-
 export function matchHeaderRow<K extends string>(row: Row, specs: ColumnSpec<K>[]): ColumnMap<K> {
   const keys = row.map((c) => headerKey(cellText(c)));
   const columns: ColumnMap<K> = {};
@@ -42,11 +37,14 @@ export function matchHeaderRow<K extends string>(row: Row, specs: ColumnSpec<K>[
   for (const pass of ['exact', 'contains'] as const) {
     for (const spec of specs) {
       if (columns[spec.key] !== undefined) continue;
-      const idx = keys.findIndex((k, i) => {
-        if (taken.has(i) || k === '') return false;
-        if (pass === 'exact') return spec.any.some((alt) => alt.join(' ') === k);
-        return matches(k, spec);
-      });
+      // Alternatives are tried in order, so a more specific one («всего обучающихся») wins over a
+      // looser one («обучающихся») wherever the columns stand.
+      const free = (k: string, i: number) => !taken.has(i) && k !== '' && !spec.none?.some((f) => has(k, f));
+      let idx = -1;
+      for (const alt of spec.any) {
+        idx = keys.findIndex((k, i) => free(k, i) && (pass === 'exact' ? alt.join(' ') === k : alt.every((f) => has(k, f))));
+        if (idx >= 0) break;
+      }
       if (idx >= 0) {
         columns[spec.key] = idx;
         taken.add(idx);

@@ -136,3 +136,9 @@ describe('finding the questionnaire sheet', () => {
     expect(a.questionnaire?.sheet).toBe('Анкета 2023');
   });
 });
+
+it('prefers the specific total column over another «обучающихся» column that stands before it', () => {
+  const head = ['Отметка времени', 'Код ОО', 'Количество обучающихся с ОВЗ', 'Общее количество обучающихся', 'Оба родителя имеют высшее образование', 'Из неполных семей', 'На учёте'];
+  const { shares } = read([['15.01.2023', 'a', 5, 200, 50, 20, 10]], head);
+  expect(shares('a')).toEqual({ h: 0.25, s: 0.1, r: 0.05 });
+});
