@@ -52,7 +52,9 @@ function computeNameKey(name: string): string {
 }
 
 export function normalizeCode(code: string): string {
-  return fold(code).replace(/\s+/g, '');
+  const c = fold(code).replace(/\s+/g, '');
+  // A numeric code typed into a number cell loses its leading zeros: «007» and 7 are one school.
+  return /^\d+$/.test(c) ? c.replace(/^0+(?=\d)/, '') : c;
 }
 
 interface RegistryEntry extends School {

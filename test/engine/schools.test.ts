@@ -65,3 +65,9 @@ describe('school matching', () => {
     expect(j.entries).toHaveLength(0);
   });
 });
+
+it('a numeric code that lost its leading zeros in a number cell still matches', () => {
+  const j = new Journal();
+  const r = readRegistry([['Код ОО', 'Наименование ОО'], ['007', 'Школа Бонда']], j);
+  expect(r.match('7', '')).toMatchObject({ kind: 'matched', school: { code: '007' } });
+});
