@@ -2,17 +2,16 @@ import {
   IMPORT_JOURNAL_SHEET,
   IMPORT_TEXT,
   ImportAppend,
-  ImportNeed,
   ImportPlan,
   LEVEL_LABELS,
   Table,
   describeImport,
   importJournalSheet,
   importProcedureNames,
-  importSettings,
   importableSheets,
   planWorkbookImport,
   validateImportHints,
+  workbookSettings,
 } from '../engine';
 import { withLock } from './panel';
 import { nowText } from './pipeline';
@@ -107,7 +106,7 @@ function previewOf(plan: ImportPlan): ImportPreview {
 export function getImportOptions(): ImportOptions {
   const ss = active();
   const names = ss.getSheets().map((s) => s.getName());
-  const settings = importSettings(names, sheetReader(ss));
+  const settings = workbookSettings(names, sheetReader(ss));
   const sheets = importableSheets(names, settings);
   const current = ss.getActiveSheet()?.getName() ?? null;
   return { sheets, active: current && sheets.includes(current) ? current : null, procedures: importProcedureNames(), resultsSheet: settings.resultsSheet };

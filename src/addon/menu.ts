@@ -1,4 +1,4 @@
-import { CATEGORY, HEADERS, MENU, MENU_TITLE, MESSAGES, PRODUCT_NAME, SHEETS, defaultSettings, settingsTable } from '../engine';
+import { CATEGORY, HEADERS, MENU, MESSAGES, PRODUCT_NAME, SHEETS, defaultSettings, settingsTable } from '../engine';
 import { runCalculation, summarize } from './panel';
 import { guardCell } from './sheetsAdapter';
 

@@ -8,14 +8,16 @@ import {
   PANEL_SETTING_LABELS,
   SHEETS,
   SOURCE_LABELS,
+  Table,
   analyze,
+  applySettingsEdit,
   indicatorCounts,
   parseSchoolYear,
   readSettings,
   settingsEdit,
 } from '../engine';
 import { readInputs, runAnalysis } from './pipeline';
-import { guardCell } from './sheetsAdapter';
+import { guardCell, readSheet } from './sheetsAdapter';
 
 /** Everything here crosses `google.script.run`: plain objects, strings, numbers and booleans only. */
 export interface PanelSource {
@@ -159,7 +161,7 @@ export function savePanelSettings(input: unknown): PanelState {
   const ss = active();
   return withLock(() => {
     let sheet = ss.getSheetByName(SHEETS.settings);
-    const table = sheet ? sheet.getDataRange().getValues() : null;
+    const table: Table | null = sheet ? readSheet(sheet) : null;
     const current = readSettings(table, new Journal()).settings;
     const changed = { ...current, year: chosen.year || null, cutoff: chosen.cutoff, threshold: chosen.threshold, sameProcedure: chosen.sameProcedure };
     const edit = settingsEdit(table, changed, Object.values(PANEL_SETTING_LABELS));
@@ -172,7 +174,7 @@ export function savePanelSettings(input: unknown): PanelState {
       sheet.getRange(1, 2, edit.values.length, 1).setValues(edit.values.map((r) => r.map(guardCell)));
       if (edit.append.length > 0) sheet.getRange(sheet.getLastRow() + 1, 1, edit.append.length, 3).setValues(edit.append.map((r) => r.map(guardCell)));
     }
-    return stateOf(ss, analyze(readInputs(ss)));
+    return stateOf(ss, analyze(readInputs(ss, { [sheet?.getName() ?? SHEETS.settings]: applySettingsEdit(table, edit) })));
   });
 }
 

@@ -1,4 +1,4 @@
-import { Analysis, Journal, PEEK_ROWS, Report, SHEETS, Settings, SourceInfo, Table, buildReport, defaultSettings, fold, readSettings, selectInputSheets } from '../engine';
+import { Analysis, PEEK_ROWS, Report, SHEETS, Settings, SourceInfo, Table, buildReport, selectInputSheets, workbookSettings } from '../engine';
 import { applySettingsUpdate, readSheet, writeGenerated } from './sheetsAdapter';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -10,24 +10,19 @@ export function nowText(ss: Spreadsheet): string {
 
 /**
  * Reads the inputs the engine needs, each once: «Настройки» first (it may name the other sheets),
- * then the registry, questionnaire, results and monitoring sheets.
+ * then the registry, questionnaire, results and monitoring sheets. `known` holds sheets the caller
+ * already has in hand (just written), which are not read again.
  */
-export function readInputs(ss: Spreadsheet): { sheetNames: string[]; tables: Record<string, Table> } {
-  const sheets = ss.getSheets();
-  const byName = new Map(sheets.map((s) => [s.getName(), s]));
+export function readInputs(ss: Spreadsheet, known: Record<string, Table> = {}): { sheetNames: string[]; tables: Record<string, Table> } {
+  const byName = new Map(ss.getSheets().map((s) => [s.getName(), s]));
   const sheetNames = [...byName.keys()];
-  const tables: Record<string, Table> = {};
-  const settingsName = sheetNames.find((n) => fold(n) === fold(SHEETS.settings));
-  let settings: Settings = defaultSettings();
-  if (settingsName) {
-    tables[settingsName] = readSheet(byName.get(settingsName) as GoogleAppsScript.Spreadsheet.Sheet);
-    // Only the sheet names it gives matter here; its problems are reported by the run itself.
-    settings = readSettings(tables[settingsName], new Journal()).settings;
-  }
-  const sel = selectInputSheets(sheetNames, settings, (name) => peekSheet(byName.get(name)));
-  for (const name of [sel.registry, sel.questionnaire, sel.results, sel.monitoring]) {
-    if (name && !(name in tables)) tables[name] = readSheet(byName.get(name) as GoogleAppsScript.Spreadsheet.Sheet);
-  }
+  const tables: Record<string, Table> = { ...known };
+  const read = (name: string): Table => {
+    if (!(name in tables)) tables[name] = readSheet(byName.get(name) as GoogleAppsScript.Spreadsheet.Sheet);
+    return tables[name];
+  };
+  const sel = selectInputSheets(sheetNames, workbookSettings(sheetNames, read), (name) => peekSheet(byName.get(name)));
+  for (const name of [sel.registry, sel.questionnaire, sel.results, sel.monitoring]) if (name) read(name);
   return { sheetNames, tables };
 }
 

@@ -6,10 +6,10 @@ import { ResultsData, readResults } from './results';
 import { School, SchoolRegistry, readRegistry } from './schools';
 import { CUTOFF_P, Settings, missingSettingRows, readSettings, settingsTable, withOverrides } from './settings';
 import { ShnorVerdict, groupForShnor, judgeShnor } from './shnor';
-import { selectInputSheets } from './inputs';
+import { selectInputSheets, settingsSheetName } from './inputs';
 import { NO_QUESTIONNAIRE_REMARK, SHEETS } from './strings';
 import { Cell, Table } from './table';
-import { fold, formatNumber } from './text';
+import { formatNumber } from './text';
 
 export interface SchoolOutcome {
   school: School;
@@ -56,7 +56,7 @@ export interface AnalysisInput {
 
 /** Reads the settings sheet and applies overrides (CLI flags, sidebar choices). */
 export function loadSettings(input: AnalysisInput, journal: Journal): { settings: Settings; update: Analysis['settingsUpdate'] } {
-  const settingsName = input.sheetNames.find((n) => fold(n) === fold(SHEETS.settings));
+  const settingsName = settingsSheetName(input.sheetNames);
   const table = settingsName ? input.tables[settingsName] ?? null : null;
   const { settings, missing } = readSettings(table, journal);
   const merged = withOverrides(settings, input.overrides ?? {});

@@ -1,9 +1,24 @@
 import { findHeader } from './headers';
 import { QUESTIONNAIRE_COLUMNS } from './questionnaire';
-import { Settings } from './settings';
+import { Journal } from './journal';
+import { Settings, readSettings } from './settings';
 import { IMPORT_JOURNAL_SHEET, QUESTIONNAIRE_SHEET_PREFIXES, SHEETS } from './strings';
 import { Table } from './table';
 import { fold } from './text';
+
+/** The settings sheet of a workbook, whatever the case of its name. */
+export function settingsSheetName(sheetNames: string[]): string | undefined {
+  return sheetNames.find((n) => fold(n) === fold(SHEETS.settings));
+}
+
+/**
+ * The settings a workbook gives (defaults without «Настройки»), for a shell that must know the
+ * sheet names before reading the other inputs. Problems are reported by the run itself.
+ */
+export function workbookSettings(sheetNames: string[], read: (name: string) => Table): Settings {
+  const name = settingsSheetName(sheetNames);
+  return readSettings(name ? read(name) : null, new Journal()).settings;
+}
 
 /** Which sheets of a workbook are the inputs (DESIGN §3.1). */
 export interface InputSelection {
@@ -41,7 +56,7 @@ export function selectInputSheets(sheetNames: string[], settings: Settings, peek
   const find = (name: string) => sheetNames.find((n) => fold(n) === fold(name));
   const startingWith = (prefix: string) => sheetNames.filter((n) => fold(n).startsWith(fold(prefix)) && !GENERATED.has(fold(n)));
   const sel: InputSelection = {
-    settings: find(SHEETS.settings),
+    settings: settingsSheetName(sheetNames),
     registry: find(SHEETS.registry) ?? startingWith('Справочник')[0],
     results: find(settings.resultsSheet) ?? find(SHEETS.results) ?? startingWith('Результат')[0],
     monitoring: find(SHEETS.monitoring),

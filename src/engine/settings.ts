@@ -272,6 +272,17 @@ export function settingsEdit(table: Table | null, changed: Settings, labels: str
   return { kind: 'update', values, append };
 }
 
+/** The «Настройки» sheet as it is after `edit` was written to it. */
+export function applySettingsEdit(table: Table | null, edit: SettingsEdit): Table {
+  if (edit.kind === 'create') return edit.rows;
+  const rows = (table ?? []).map((row, i) => {
+    const copy = [...row];
+    copy[1] = edit.values[i]?.[0] ?? null;
+    return copy;
+  });
+  return [...rows, ...edit.append];
+}
+
 export const PANEL_SETTING_LABELS = {
   year: 'Учебный год анализа',
   cutoff: 'Граница ШНСУ',

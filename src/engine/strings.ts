@@ -4,7 +4,6 @@
  */
 
 export const PRODUCT_NAME = 'Мониторинг ШНОР и ШНСУ';
-export const MENU_TITLE = 'Мониторинг ШНОР/ШНСУ';
 
 export const SHEETS = {
   registry: 'Справочник ОО',

@@ -1,8 +1,7 @@
-import { selectInputSheets } from '../inputs';
-import { Journal } from '../journal';
+import { selectInputSheets, workbookSettings } from '../inputs';
 import { parseSchoolYear } from '../parse';
 import { PROCEDURES, matchProcedure, procedureByName } from '../procedures';
-import { Settings, readSettings } from '../settings';
+import { Settings } from '../settings';
 import { GeneratedSheet } from '../sheets/generated';
 import { journalSheet } from '../sheets/journalSheet';
 import { IMPORT_JOURNAL_SHEET, IMPORT_TEXT, MESSAGES, SHEETS } from '../strings';
@@ -10,12 +9,6 @@ import { Table } from '../table';
 import { fold } from '../text';
 import { ImportPlan, planImport } from './plan';
 import { ImportHints } from './types';
-
-/** Reads the settings of a workbook (only what the import needs: sheet names and minimum scores). */
-export function importSettings(sheetNames: string[], read: (name: string) => Table): Settings {
-  const name = sheetNames.find((n) => fold(n) === fold(SHEETS.settings));
-  return readSettings(name ? read(name) : null, new Journal()).settings;
-}
 
 /** Sheets that may hold a paste: every sheet but the inputs the product reads and the sheets it writes. */
 export function importableSheets(sheetNames: string[], settings: Settings): string[] {
@@ -38,7 +31,7 @@ export function planWorkbookImport(sheetNames: string[], read: (name: string) =>
     if (!cache.has(name)) cache.set(name, read(name));
     return cache.get(name) as Table;
   };
-  const settings = importSettings(sheetNames, once);
+  const settings = workbookSettings(sheetNames, once);
   if (!sheetNames.includes(pasteSheet)) throw new Error(MESSAGES.noSheet(pasteSheet));
   if (!importableSheets(sheetNames, settings).includes(pasteSheet)) throw new Error(IMPORT_TEXT.notPasteSheet(pasteSheet));
   const sel = selectInputSheets(sheetNames, settings);
