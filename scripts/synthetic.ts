@@ -1,7 +1,7 @@
 // A synthetic municipality of any size for the benchmark: a registry, one questionnaire response
 // per school and two years of results in all nine procedures. Deterministic (seeded).
 import { HEADERS, SHEETS, Table } from '../src/engine';
-import { PROCEDURES } from '../src/engine/procedures';
+import { PROCEDURES } from '../src/engine/shnor/procedures';
 
 function random(seed: number): () => number {
   let s = seed >>> 0;

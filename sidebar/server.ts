@@ -1,26 +1,12 @@
 // The panel reaches the server only through google.script.run; here each call becomes a promise.
-// Server functions are the top-level functions of dist/Code.js (src/addon/panel.ts, importPanel.ts, monitoring.ts).
-import type { ImportOptions, ImportOutcome, ImportPreview } from '../src/addon/importPanel';
-import type { MonitoringResult } from '../src/addon/monitoring';
-import type { PanelSettings, PanelState, RunSummary } from '../src/addon/panel';
+// Every top-level function of dist/Code.js can be called so: their types are those of the server's
+// exports (src/addon/index.ts), never restated here. The server validates what arrives all the same.
+import type * as Server from '../src/addon/index';
 
-/** Procedure and school year chosen in «Импорт результатов» when the paste does not say them (or says them wrong). */
-export interface ImportHints {
-  procedure?: string;
-  year?: string;
-}
+export type { ImportHints } from '../src/engine/import/types';
 
 /** What the sidebar may call on the server, with what each returns. */
-export interface ServerFunctions {
-  getPanelState(): PanelState;
-  savePanelSettings(settings: PanelSettings): PanelState;
-  runCalculation(): RunSummary;
-  activateSheet(name: string): boolean;
-  getImportOptions(): ImportOptions;
-  previewImport(sheetName: string, hints: ImportHints): ImportPreview;
-  applyImport(sheetName: string, hints: ImportHints): ImportOutcome;
-  prepareMonitoring(): MonitoringResult;
-}
+export type ServerFunctions = { [K in keyof typeof Server]: (typeof Server)[K] };
 
 export function call<K extends keyof ServerFunctions>(name: K, ...args: Parameters<ServerFunctions[K]>): Promise<ReturnType<ServerFunctions[K]>> {
   return new Promise((resolve, reject) => {

@@ -2,6 +2,7 @@ import {
   IMPORT_JOURNAL_SHEET,
   IMPORT_TEXT,
   ImportAppend,
+  ImportHints,
   ImportPlan,
   LEVEL_LABELS,
   Table,
@@ -118,7 +119,7 @@ export function getImportOptions(): ImportOptions {
  * @param {string} sheetName the sheet holding the paste
  * @param {{procedure?: string, year?: string}} hints the coordinator's choice when the paste does not say, or a correction
  */
-export function previewImport(sheetName: unknown, hints: unknown): ImportPreview {
+export function previewImport(sheetName: string, hints: ImportHints): ImportPreview {
   return previewOf(planFor(active(), sheetName, hints));
 }
 
@@ -128,7 +129,7 @@ export function previewImport(sheetName: unknown, hints: unknown): ImportPreview
  * @param {string} sheetName the sheet holding the paste
  * @param {{procedure?: string, year?: string}} hints the procedure / school year confirmed in the panel
  */
-export function applyImport(sheetName: unknown, hints: unknown): ImportOutcome {
+export function applyImport(sheetName: string, hints: ImportHints): ImportOutcome {
   const ss = active();
   return withLock(() => {
     const plan = planFor(ss, sheetName, hints);

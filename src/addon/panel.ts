@@ -156,7 +156,7 @@ export function validatePanelSettings(input: unknown): PanelSettings {
 }
 
 /** Saves the panel's settings into «Настройки» (only these four parameters change) and returns the new state. */
-export function savePanelSettings(input: unknown): PanelState {
+export function savePanelSettings(input: PanelSettings): PanelState {
   const chosen = validatePanelSettings(input);
   const ss = active();
   return withLock(() => {
@@ -188,7 +188,7 @@ export function runCalculation(): RunSummary {
 }
 
 /** Makes a sheet active (links in the panel). */
-export function activateSheet(name: unknown): boolean {
+export function activateSheet(name: string): boolean {
   if (typeof name !== 'string' || name.trim() === '') throw new Error('Не указан лист.');
   const sheet = active().getSheetByName(name);
   if (!sheet) throw new Error(MESSAGES.noSheet(name));

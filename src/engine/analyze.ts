@@ -1,11 +1,11 @@
-import { STABLE_CUTOFF_MIN, isbsh, percentileInc, rankAscending } from './isbsh';
+import { STABLE_CUTOFF_MIN, isbsh, percentileInc, rankAscending } from './isbsh/formula';
 import { IndicatorResult, evaluateIndicators } from './indicators/evaluate';
 import { Journal, JournalEntry } from './journal';
-import { Response, QuestionnaireResult, readQuestionnaire } from './questionnaire';
-import { ResultsData, readResults } from './results';
-import { School, SchoolRegistry, readRegistry } from './schools';
+import { Response, QuestionnaireResult, readQuestionnaire } from './isbsh/questionnaire';
+import { ResultsData, readResults } from './shnor/results';
+import { School, SchoolRegistry, readRegistry } from './schools/registry';
 import { CUTOFF_P, Settings, missingSettingRows, readSettings, settingsTable, withOverrides } from './settings';
-import { ShnorVerdict, groupForShnor, judgeShnor } from './shnor';
+import { ShnorVerdict, groupForShnor, judgeShnor } from './shnor/judge';
 import { selectInputSheets, settingsSheetName } from './inputs';
 import { NO_QUESTIONNAIRE_REMARK, SHEETS } from './strings';
 import { Cell, Table } from './table';

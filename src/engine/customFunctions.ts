@@ -1,7 +1,7 @@
-import { isbsh, percentileInc, sharesProblem } from './isbsh';
+import { isbsh, percentileInc, sharesProblem } from './isbsh/formula';
 import { parseNumber } from './parse';
 import { Settings, defaultSettings, parseCutoff, CUTOFF_P } from './settings';
-import { isLow } from './shnor';
+import { isLow } from './shnor/judge';
 import { Cell, cellText } from './table';
 import { formatNumber } from './text';
 

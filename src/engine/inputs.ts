@@ -1,5 +1,5 @@
 import { findHeader } from './headers';
-import { QUESTIONNAIRE_COLUMNS } from './questionnaire';
+import { QUESTIONNAIRE_COLUMNS } from './isbsh/questionnaire';
 import { Journal } from './journal';
 import { Settings, readSettings } from './settings';
 import { IMPORT_JOURNAL_SHEET, QUESTIONNAIRE_SHEET_PREFIXES, SHEETS } from './strings';

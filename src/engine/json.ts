@@ -1,6 +1,6 @@
 import { Analysis } from './analyze';
 import { JournalEntry } from './journal';
-import { LowResult, ShnorStatus } from './shnor';
+import { LowResult, ShnorStatus } from './shnor/judge';
 import { CUTOFF_P, Settings } from './settings';
 
 /** The machine-readable result (DESIGN §3.3). Field names are stable. */

@@ -1,6 +1,6 @@
 import { Journal } from './journal';
 import { parseNumber, parseSchoolYear } from './parse';
-import { PROCEDURES } from './procedures';
+import { PROCEDURES } from './shnor/procedures';
 import { CUTOFF_LABELS, NO, SHEETS, YES } from './strings';
 import { Cell, Table, cellText } from './table';
 import { fold, formatNumber } from './text';

@@ -1,4 +1,4 @@
-import { isbsh, percentileInc, rankAscending } from '../../src/engine/isbsh';
+import { isbsh, percentileInc, rankAscending } from '../../src/engine/isbsh/formula';
 import { defaultSettings } from '../../src/engine/settings';
 
 const w = defaultSettings().weights;

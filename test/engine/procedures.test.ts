@@ -1,4 +1,4 @@
-import { PROCEDURES, matchProcedure } from '../../src/engine/procedures';
+import { PROCEDURES, matchProcedure } from '../../src/engine/shnor/procedures';
 
 describe('procedure catalogue', () => {
   it('has the nine procedures of the methodology under their canonical names, on for ШНОР', () => {

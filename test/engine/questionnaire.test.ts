@@ -1,7 +1,7 @@
 import { analyze } from '../../src/engine/analyze';
 import { Journal } from '../../src/engine/journal';
-import { readQuestionnaire } from '../../src/engine/questionnaire';
-import { SchoolRegistry } from '../../src/engine/schools';
+import { readQuestionnaire } from '../../src/engine/isbsh/questionnaire';
+import { SchoolRegistry } from '../../src/engine/schools/registry';
 import { Cell } from '../../src/engine/table';
 
 const HEAD = [

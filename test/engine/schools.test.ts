@@ -1,5 +1,5 @@
 import { Journal } from '../../src/engine/journal';
-import { SchoolRegistry, normalizeSchoolName, readRegistry, resolveSchool } from '../../src/engine/schools';
+import { SchoolRegistry, normalizeSchoolName, readRegistry, resolveSchool } from '../../src/engine/schools/registry';
 
 describe('normalizeSchoolName (DESIGN §3.1)', () => {
   it.each([

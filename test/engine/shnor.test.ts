@@ -1,9 +1,9 @@
 import { analyze } from '../../src/engine/analyze';
 import { Journal } from '../../src/engine/journal';
-import { readResults } from '../../src/engine/results';
-import { SchoolRegistry } from '../../src/engine/schools';
+import { readResults } from '../../src/engine/shnor/results';
+import { SchoolRegistry } from '../../src/engine/schools/registry';
 import { defaultSettings } from '../../src/engine/settings';
-import { groupForShnor, isLow, judgeShnor } from '../../src/engine/shnor';
+import { groupForShnor, isLow, judgeShnor } from '../../src/engine/shnor/judge';
 import { Table } from '../../src/engine/table';
 
 const HEAD = ['Учебный год', 'Код ОО', 'Наименование ОО', 'Процедура', 'Участников', 'Не справились', '% не справившихся', 'Средний балл', 'Категория', 'Этап'];

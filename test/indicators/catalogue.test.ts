@@ -6,7 +6,7 @@ import { MONITORING_COLUMNS } from '../../src/engine/indicators/monitoringColumn
 import { targetLabel } from '../../src/engine/indicators/targets';
 import { headerKey } from '../../src/engine/text';
 import { Journal } from '../../src/engine/journal';
-import { PROCEDURES } from '../../src/engine/procedures';
+import { PROCEDURES } from '../../src/engine/shnor/procedures';
 import { defaultSettings, readSettings, settingsTable } from '../../src/engine/settings';
 import { workbook } from './municipality';
 

@@ -1,8 +1,8 @@
 import { analyze } from '../../src/engine/analyze';
 import { schoolDynamics } from '../../src/engine/indicators/dynamics';
 import { IndicatorResult } from '../../src/engine/indicators/evaluate';
-import { procedureByName } from '../../src/engine/procedures';
-import { ResultRecord } from '../../src/engine/results';
+import { procedureByName } from '../../src/engine/shnor/procedures';
+import { ResultRecord } from '../../src/engine/shnor/results';
 import { defaultSettings, settingsTable } from '../../src/engine/settings';
 import { PREV, RESULTS, Y, results, workbook } from './municipality';
 

@@ -1,5 +1,5 @@
 import { parseNumber } from '../parse';
-import { isPastGraduate, isRetake } from '../results';
+import { isPastGraduate, isRetake } from '../shnor/results';
 import { IMPORT_TEXT } from '../strings';
 import { Row, Table, cellText } from '../table';
 import { ImportColumns } from './columns';

@@ -1,9 +1,9 @@
 import { findHeader } from '../headers';
 import { Journal, JournalEntry, Level } from '../journal';
 import { ParsedSchoolYear, parseSchoolYear, percentColumnHoldsFractions } from '../parse';
-import { Procedure, matchProcedure, procedureByName } from '../procedures';
-import { RESULTS_COLUMNS, ResultRecord, describeNumbers, readResults } from '../results';
-import { School, SchoolRegistry, normalizeCode, normalizeSchoolName, readRegistry } from '../schools';
+import { Procedure, matchProcedure, procedureByName } from '../shnor/procedures';
+import { RESULTS_COLUMNS, ResultRecord, describeNumbers, readResults } from '../shnor/results';
+import { School, SchoolRegistry, normalizeCode, normalizeSchoolName, readRegistry } from '../schools/registry';
 import { Settings } from '../settings';
 import { HEADERS, IMPORT_LAYOUT_LABELS, IMPORT_TEXT } from '../strings';
 import { Cell, SheetData, Table, cellText, isBlankRow } from '../table';

@@ -1,5 +1,5 @@
 import { parseNumber } from '../parse';
-import { Procedure } from '../procedures';
+import { Procedure } from '../shnor/procedures';
 import { IMPORT_TEXT } from '../strings';
 import { Row, Table } from '../table';
 import { DetectedLayout } from './detect';

@@ -1,5 +1,5 @@
 import { ParsedSchoolYear, parseSchoolYear } from '../parse';
-import { matchProcedure } from '../procedures';
+import { matchProcedure } from '../shnor/procedures';
 import { Row, cellText } from '../table';
 import { fold } from '../text';
 import { TitleInfo } from './types';

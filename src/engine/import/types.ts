@@ -1,6 +1,6 @@
 import { Level } from '../journal';
 import { ParsedSchoolYear } from '../parse';
-import { Procedure } from '../procedures';
+import { Procedure } from '../shnor/procedures';
 import { Cell } from '../table';
 
 export type LayoutKind = 'fis-oko-marks' | 'vpr-export' | 'gia-schools' | 'students';

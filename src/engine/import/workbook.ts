@@ -1,6 +1,6 @@
 import { selectInputSheets, workbookSettings } from '../inputs';
 import { parseSchoolYear } from '../parse';
-import { PROCEDURES, matchProcedure, procedureByName } from '../procedures';
+import { PROCEDURES, matchProcedure, procedureByName } from '../shnor/procedures';
 import { Settings } from '../settings';
 import { GeneratedSheet } from '../sheets/generated';
 import { journalSheet } from '../sheets/journalSheet';

@@ -1,6 +1,6 @@
-import { ResultRecord } from '../results';
+import { ResultRecord } from '../shnor/results';
 import { DynamicsKind } from '../settings';
-import { failedShare } from '../shnor';
+import { failedShare } from '../shnor/judge';
 
 export type DynamicsOutcome = { kind: 'positive' } | { kind: 'not-positive' } | { kind: 'missing'; years: string[] };
 

@@ -1,8 +1,8 @@
 import type { SchoolOutcome } from '../analyze';
 import { Journal } from '../journal';
 import { decimalScale, parseNumber, previousSchoolYear } from '../parse';
-import { ResultRecord, ResultsData } from '../results';
-import { SchoolRegistry } from '../schools';
+import { ResultRecord, ResultsData } from '../shnor/results';
+import { SchoolRegistry } from '../schools/registry';
 import { Settings, parseYesNo } from '../settings';
 import { INDICATOR_STATUS, MENU, SHEETS } from '../strings';
 import { Cell, Table, cellText } from '../table';

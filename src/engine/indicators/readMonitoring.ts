@@ -1,4 +1,4 @@
-import { School, SchoolRegistry } from '../schools';
+import { School, SchoolRegistry } from '../schools/registry';
 import { Cell, Table, cellText, isBlankRow } from '../table';
 import { FixedColumn, MonitoringColumn, matchMonitoringHeader } from './monitoringColumns';
 

@@ -1,7 +1,7 @@
 import { Analysis, SchoolOutcome } from '../analyze';
 import { previousSchoolYear } from '../parse';
-import { ResultRecord } from '../results';
-import { failedShare, isLow } from '../shnor';
+import { ResultRecord } from '../shnor/results';
+import { failedShare, isLow } from '../shnor/judge';
 import { CATEGORY, CUTOFF_LABELS, SHEETS, STATUS_LABELS, SUPPORT_LIST_NOTE, YES } from '../strings';
 import { formatNumber } from '../text';
 import { COLORS, FORMATS, GeneratedSheet, SheetBuilder } from './generated';

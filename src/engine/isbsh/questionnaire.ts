@@ -1,10 +1,10 @@
-import { ColumnSpec, SCHOOL_CODE_SPEC, SCHOOL_NAME_SPEC, findHeader } from './headers';
-import { Shares, sharesProblem } from './isbsh';
-import { Journal } from './journal';
-import { parseNumber, parseSchoolYear, parseTimestamp } from './parse';
-import { School, SchoolRegistry, resolveSchool } from './schools';
-import { Cell, Table, cellText, isBlankRow } from './table';
-import { formatNumber, headerKey } from './text';
+import { ColumnSpec, SCHOOL_CODE_SPEC, SCHOOL_NAME_SPEC, findHeader } from '../headers';
+import { Shares, sharesProblem } from './formula';
+import { Journal } from '../journal';
+import { parseNumber, parseSchoolYear, parseTimestamp } from '../parse';
+import { School, SchoolRegistry, resolveSchool } from '../schools/registry';
+import { Cell, Table, cellText, isBlankRow } from '../table';
+import { formatNumber, headerKey } from '../text';
 
 type Key = 'timestamp' | 'code' | 'name' | 'year' | 'total' | 'higher' | 'single' | 'register';
 

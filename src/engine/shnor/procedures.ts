@@ -1,4 +1,4 @@
-import { words } from './text';
+import { words } from '../text';
 
 /**
  * The catalogue of assessment procedures (DESIGN §2.3). Data, not code: a new procedure is a new

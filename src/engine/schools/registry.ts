@@ -1,8 +1,8 @@
-import { ColumnSpec, SCHOOL_CODE_SPEC, SCHOOL_NAME_SPEC, findHeader } from './headers';
-import { Journal } from './journal';
-import { SHEETS } from './strings';
-import { Table, cellText, isBlankRow } from './table';
-import { fold } from './text';
+import { ColumnSpec, SCHOOL_CODE_SPEC, SCHOOL_NAME_SPEC, findHeader } from '../headers';
+import { Journal } from '../journal';
+import { SHEETS } from '../strings';
+import { Table, cellText, isBlankRow } from '../table';
+import { fold } from '../text';
 
 export interface School {
   /** Stable identifier: the code when known, otherwise «name:» + normalised name. */

@@ -1,9 +1,9 @@
-import { decimalAtLeast, decimalScale, previousSchoolYear } from './parse';
+import { decimalAtLeast, decimalScale, previousSchoolYear } from '../parse';
 import { Conflict, ResultRecord, ResultsData } from './results';
-import { School } from './schools';
-import { Settings } from './settings';
-import { wilsonInterval } from './stats';
-import { formatNumber, formatPercent, plural } from './text';
+import { School } from '../schools/registry';
+import { Settings } from '../settings';
+import { wilsonInterval } from './wilson';
+import { formatNumber, formatPercent, plural } from '../text';
 
 export type ShnorStatus = 'ok' | 'no-data' | 'needs-check';
 

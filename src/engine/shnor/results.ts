@@ -1,10 +1,10 @@
-import { ColumnSpec, SCHOOL_CODE_SPEC, SCHOOL_NAME_SPEC, findHeader } from './headers';
-import { Journal } from './journal';
-import { decimalScale, parseNumber, parseSchoolYear, percentColumnHoldsFractions } from './parse';
+import { ColumnSpec, SCHOOL_CODE_SPEC, SCHOOL_NAME_SPEC, findHeader } from '../headers';
+import { Journal } from '../journal';
+import { decimalScale, parseNumber, parseSchoolYear, percentColumnHoldsFractions } from '../parse';
 import { Procedure, matchProcedure } from './procedures';
-import { School, SchoolRegistry, resolveSchool } from './schools';
-import { Cell, Table, cellText, isBlankRow } from './table';
-import { fold, formatNumber } from './text';
+import { School, SchoolRegistry, resolveSchool } from '../schools/registry';
+import { Cell, Table, cellText, isBlankRow } from '../table';
+import { fold, formatNumber } from '../text';
 
 type Key = 'year' | 'code' | 'name' | 'procedure' | 'participants' | 'failedPct' | 'failed' | 'mean' | 'category' | 'stage';
 
