@@ -9,6 +9,7 @@ import { ShnorVerdict, groupForShnor, judgeShnor } from './shnor/judge';
 import { selectInputSheets, settingsSheetName } from './inputs';
 import { NO_QUESTIONNAIRE_REMARK, SHEETS } from './strings';
 import { Cell, Table } from './table';
+import type { ExistingSheet } from './sheets/placement';
 import { formatNumber } from './text';
 
 export interface SchoolOutcome {
@@ -52,6 +53,11 @@ export interface AnalysisInput {
   /** The values of the selected input sheets, by name. */
   tables: Record<string, Table>;
   overrides?: Partial<Settings>;
+  /**
+   * Sheets that may be ours from an earlier run (`isPlacementCandidate`), with whether their first cell
+   * carries the marker: a generated sheet never replaces a sheet the user made.
+   */
+  existingSheets?: ExistingSheet[];
 }
 
 /** Reads the settings sheet and applies overrides (CLI flags, sidebar choices). */

@@ -61,8 +61,23 @@ export const CUTOFF_LABELS = {
   quintile: 'нижний квинтиль',
 } as const;
 
-export const GENERATED_NOTE = (when: string): string =>
-  `Лист сформирован надстройкой «${PRODUCT_NAME}» ${when}. Он перезаписывается при каждом расчёте: не вносите в него правки.`;
+/** The first words of every generated sheet: a sheet without them is the user's and is never touched. */
+export const GENERATED_MARKER = `Лист сформирован надстройкой «${PRODUCT_NAME}»`;
+
+export const GENERATED_NOTE = (when: string): string => `${GENERATED_MARKER} ${when}. Он перезаписывается при каждом расчёте: не вносите в него правки.`;
+
+/** Generated sheets whose name is taken by a sheet of the user's (issue 9). */
+export const PLACEMENT_TEXT = {
+  suffix: 'расчёт',
+  displaced: (wanted: string, name: string) =>
+    `Лист «${wanted}» создан пользователем (в нём нет отметки надстройки): он не изменён, результат записан в лист «${name}».`,
+  displacedAction: 'переименуйте свой лист, если хотите видеть результат под прежним именем',
+} as const;
+
+/** The longest text one cell holds in Google Sheets is 50 000 characters; generated cells stay well below. */
+export const MAX_CELL_TEXT = 45000;
+/** How much of a value typed by the user a message quotes. */
+export const MAX_QUOTE = 200;
 
 export const SUPPORT_LIST_NOTE =
   'Перечень является списком школ для адресной методической поддержки, а не рейтингом школ.';

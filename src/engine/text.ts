@@ -1,3 +1,4 @@
+import { MAX_CELL_TEXT, MAX_QUOTE } from './strings';
 /**
  * Text normalisation shared by header matching, school names and procedure names (DESIGN §3.1).
  */
@@ -36,6 +37,19 @@ export function words(text: string): string[] {
     .replace(/[^\p{L}\p{N}%№]+/gu, ' ')
     .split(' ')
     .filter(Boolean);
+}
+
+/**
+ * A value typed by the user as a message quotes it: whole when short, else its first characters with «…»,
+ * so that no message outgrows a cell however long the input is.
+ */
+export function quote(text: string, max = MAX_QUOTE): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** Text cut to what one generated cell may hold. */
+export function capCell(text: string): string {
+  return text.length <= MAX_CELL_TEXT ? text : `${text.slice(0, MAX_CELL_TEXT - 1)}…`;
 }
 
 /** Formats a number the Russian way: decimal comma, no thousands separator. */

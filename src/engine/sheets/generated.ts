@@ -1,5 +1,6 @@
 import { GENERATED_NOTE } from '../strings';
 import { Cell } from '../table';
+import { capCell } from '../text';
 
 /**
  * A generated sheet as data: values plus formatting as whole-sheet arrays, so that a shell writes it
@@ -78,7 +79,7 @@ export class SheetBuilder {
 
   /** Adds a row; returns its 0-based index. */
   row(values: Cell[], opts: { bg?: string | null | (string | null)[]; bold?: boolean; formats?: (string | null)[] } = {}): number {
-    const v = values.slice(0, this.width);
+    const v = values.slice(0, this.width).map((c) => (typeof c === 'string' ? capCell(c) : c));
     while (v.length < this.width) v.push('');
     const bg = Array.isArray(opts.bg) ? padTo(opts.bg, this.width, null) : new Array<string | null>(this.width).fill(opts.bg ?? null);
     const fmt = padTo(opts.formats ?? [], this.width, null);
@@ -106,7 +107,7 @@ export class SheetBuilder {
   }
 
   note(row: number, col: number, text: string): void {
-    this.sheet.notes.push({ row, col, text });
+    this.sheet.notes.push({ row, col, text: capCell(text) });
   }
 
   merge(row: number, col: number, rows: number, cols: number): void {
