@@ -14,3 +14,4 @@ export * from './indicators';
 export * from './import';
 export { capCell, fold, formatNumber, needsTextGuard, quote } from './text';
 export { parseSchoolYear } from './parse';
+export { municipalityName } from './municipality';

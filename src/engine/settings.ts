@@ -30,6 +30,8 @@ export interface Settings {
   /** Indicator id → target share (0..1). */
   targets: Record<string, number>;
   dynamics: DynamicsKind;
+  /** Name of the municipality for titles of the form and the documents; '' = from «Справочник ОО». */
+  municipality: string;
 }
 
 export const CUTOFF_P: Record<CutoffKind, number> = { quartile: 0.25, quintile: 0.2 };
@@ -55,6 +57,7 @@ export function defaultSettings(): Settings {
     minScores: { ...DEFAULT_MIN_SCORES },
     targets: {},
     dynamics: 'share',
+    municipality: '',
   };
 }
 
@@ -124,6 +127,15 @@ export const SETTING_ROWS: SettingRow[] = [
       return null;
     },
     write: (s) => s.year ?? '',
+  },
+  {
+    label: 'Муниципалитет',
+    hint: 'Для заголовков анкеты и документов. Пусто — из столбца «Муниципалитет» листа «Справочник ОО».',
+    read(value, s) {
+      s.municipality = cellText(value);
+      return null;
+    },
+    write: (s) => s.municipality,
   },
   {
     label: 'Граница ШНСУ',

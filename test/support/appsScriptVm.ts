@@ -16,7 +16,8 @@ import * as ts from 'typescript';
 import { FormulaValue } from './cellValues';
 import { CallCounter, isDate } from './fakeBase';
 import { FakeWorkbook, SeedSheet, SheetDump, UiLog, createWorkbook } from './fakeSpreadsheetApp';
-import { AppsScriptServices, LockScope, LockSimulator, LogLine, PropertyStores, createServices } from './fakeServices';
+import { BASE_SCOPES } from '../../src/addon/auth';
+import { AppsScriptServices, AuthorizationSimulator, LockScope, LockSimulator, LogLine, PropertyStores, createServices } from './fakeServices';
 
 export interface AppsScriptGlobals extends AppsScriptServices {
   SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
@@ -43,6 +44,10 @@ export interface SheetsEnvironmentOptions {
   formulaValue?: FormulaValue;
   /** Print Logger/console output to stdout too (playground). */
   echoLogs?: boolean;
+  /** Scopes of the manifest. Default: appsscript.json of the project. */
+  manifestScopes?: string[];
+  /** Scopes the user has granted. Default: every manifest scope no feature requests on first use (see src/addon/auth.ts). */
+  grantedScopes?: string[];
 }
 
 export interface AppsScriptEnvironment {
@@ -59,9 +64,17 @@ export interface AppsScriptEnvironment {
   readonly locks: LockSimulator;
   /** Logger.log and console.* lines. */
   readonly logs: LogLine[];
+  /** Scopes granted and consent screens shown (ScriptApp.requireScopes). */
+  readonly auth: AuthorizationSimulator;
   /** Document/user/script properties, readable and seedable directly. */
   readonly properties: PropertyStores;
   dumpSheet(name: string): SheetDump;
+}
+
+
+function projectManifestScopes(): string[] {
+  const manifest = JSON.parse(readFileSync(require.resolve('../../appsscript.json'), 'utf8')) as { oauthScopes?: string[] };
+  return manifest.oauthScopes ?? [];
 }
 
 /** Builds the whole fake Apps Script global set around one in-memory spreadsheet. */
@@ -85,7 +98,10 @@ export function sheetsEnvironment(options: SheetsEnvironmentOptions = {}): AppsS
     user: new Map(Object.entries(options.userProperties ?? {})),
     script: new Map(Object.entries(options.scriptProperties ?? {})),
   };
+  const manifestScopes = options.manifestScopes ?? projectManifestScopes();
+  const auth = new AuthorizationSimulator(manifestScopes, options.grantedScopes ?? manifestScopes.filter((s) => BASE_SCOPES.includes(s)));
   const services = createServices({
+    auth,
     calls,
     timeZone,
     htmlFiles: options.htmlFiles,
@@ -107,6 +123,7 @@ export function sheetsEnvironment(options: SheetsEnvironmentOptions = {}): AppsS
     locks,
     logs,
     properties,
+    auth,
     dumpSheet: (name) => workbook.dumpSheet(name),
   };
 }

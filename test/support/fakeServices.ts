@@ -252,14 +252,46 @@ type _LockServiceIsExact = Assert<ExactApi<FakeLockService, LockService, 'getDoc
 
 // ===== ScriptApp, Session, Utilities, Logger, Charts ==============================================
 
-class FakeScriptApp extends CountedFake implements Pick<ScriptApp, 'AuthMode'> {
-  readonly AuthMode = fakeEnum<typeof GoogleAppsScript.Script.AuthMode>('NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL');
+/**
+ * Granular consent (ScriptApp.requireScopes): the scopes the manifest declares, those the user has
+ * granted so far, and every consent screen shown. A feature that needs a scope the user has not
+ * granted ends its execution with the prompt, as in Apps Script; `grant` plays the user's «Разрешить».
+ */
+export class AuthorizationSimulator {
+  readonly granted = new Set<string>();
+  readonly prompts: string[][] = [];
 
-  constructor(calls: CallCounter) {
-    super(calls);
+  constructor(readonly manifestScopes: readonly string[], granted: readonly string[]) {
+    for (const s of granted) this.granted.add(s);
+  }
+
+  grant(...scopes: string[]): void {
+    for (const s of scopes) this.granted.add(s);
   }
 }
-type _ScriptAppIsExact = Assert<ExactApi<FakeScriptApp, ScriptApp, 'AuthMode'>>;
+
+export const AUTHORIZATION_REQUIRED_MESSAGE = 'Authorization is required to perform that action.';
+
+class FakeScriptApp extends CountedFake implements Pick<ScriptApp, 'AuthMode' | 'requireScopes'> {
+  readonly AuthMode = fakeEnum<typeof GoogleAppsScript.Script.AuthMode>('NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL');
+  private readonly auth: AuthorizationSimulator;
+
+  constructor(calls: CallCounter, auth: AuthorizationSimulator) {
+    super(calls);
+    this.auth = auth;
+  }
+
+  requireScopes(authMode: GoogleAppsScript.Script.AuthMode, oAuthScopes: string[]): void {
+    if (String(authMode) !== 'FULL') throw new AppsScriptException('requireScopes: only AuthMode.FULL is supported.');
+    const undeclared = oAuthScopes.filter((s) => !this.auth.manifestScopes.includes(s));
+    if (undeclared.length > 0) throw new AppsScriptException(`The script does not have permission to request scopes: ${undeclared.join(', ')}`);
+    const missing = oAuthScopes.filter((s) => !this.auth.granted.has(s));
+    if (missing.length === 0) return;
+    this.auth.prompts.push(missing);
+    throw new AppsScriptException(AUTHORIZATION_REQUIRED_MESSAGE);
+  }
+}
+type _ScriptAppIsExact = Assert<ExactApi<FakeScriptApp, ScriptApp, 'AuthMode' | 'requireScopes'>>;
 
 class FakeSession extends CountedFake implements Pick<Session, 'getActiveUserLocale' | 'getScriptTimeZone'> {
   private readonly timeZone: string;
@@ -547,6 +579,7 @@ export interface ServiceOptions {
   properties: PropertyStores;
   /** Print Logger/console lines to stdout as well (playground). */
   echoLogs?: boolean;
+  auth: AuthorizationSimulator;
 }
 
 export interface AppsScriptServices {
@@ -567,7 +600,7 @@ export function createServices(options: ServiceOptions): AppsScriptServices {
   return {
     HtmlService: expose<HtmlService>(new FakeHtmlService(calls, options.htmlFiles ?? {})),
     LockService: expose<LockService>(new FakeLockService(calls, options.locks)),
-    ScriptApp: expose<ScriptApp>(new FakeScriptApp(calls)),
+    ScriptApp: expose<ScriptApp>(new FakeScriptApp(calls, options.auth)),
     Session: expose<Session>(new FakeSession(calls, options.timeZone, options.userLocale ?? 'ru')),
     Utilities: expose<Utilities>(new FakeUtilities(calls)),
     Logger: expose<Logger>(new FakeLogger(calls, options.logs, echo)),
