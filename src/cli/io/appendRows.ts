@@ -18,9 +18,18 @@ export interface ImportOutput {
  * last row of «Результаты ОП» (the sheet is created when absent), and the import journal.
  */
 export async function writeImportedXlsx(path: string, output: ImportOutput): Promise<void> {
+  await saveWorkbook(importedWorkbook(output), path);
+}
+
+/** The bytes of that workbook, for a caller that writes files itself (atomically). */
+export async function importedXlsxBytes(output: ImportOutput): Promise<Buffer> {
+  return Buffer.from(await importedWorkbook(output).xlsx.writeBuffer());
+}
+
+function importedWorkbook(output: ImportOutput): ExcelJS.Workbook {
   const workbook = buildOutputWorkbook({ workbook: output.workbook, inputSheets: output.inputSheets, generated: output.generated, settingsSheetName: '' });
   if (output.append) appendRows(workbook, output.append);
-  await saveWorkbook(workbook, path);
+  return workbook;
 }
 
 function appendRows(workbook: ExcelJS.Workbook, append: ImportAppend): void {

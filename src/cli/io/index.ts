@@ -6,7 +6,8 @@ import { IO_MESSAGES } from './messages';
 import { addValuesSheet, newWorkbook, readXlsx, saveWorkbook } from './xlsxWorkbook';
 
 export { readCsvFolder } from './csvFolder';
-export { readXlsx, writeXlsx, buildOutputWorkbook } from './xlsxWorkbook';
+export { readXlsx, writeXlsx, xlsxBytes, buildOutputWorkbook } from './xlsxWorkbook';
+export { importedXlsxBytes, writeImportedXlsx } from './appendRows';
 export type { SettingsUpdate, XlsxInput, XlsxOutput } from './xlsxWorkbook';
 
 export interface InputWorkbook {

@@ -116,6 +116,11 @@ export async function writeXlsx(path: string, output: XlsxOutput): Promise<void>
   await saveWorkbook(buildOutputWorkbook(output), path);
 }
 
+/** The bytes of that output workbook, for a caller that writes files itself (atomically). */
+export async function xlsxBytes(output: XlsxOutput): Promise<Buffer> {
+  return Buffer.from(await buildOutputWorkbook(output).xlsx.writeBuffer());
+}
+
 /**
  * Builds the output workbook. A given workbook is changed in place: its sheets named like generated
  * ones are removed and re-created, every other sheet is left untouched.
