@@ -1,7 +1,8 @@
 import type { SchoolOutcome } from '../analyze';
 import { Journal } from '../journal';
 import { decimalScale, parseNumber, previousSchoolYear } from '../parse';
-import { ResultRecord, ResultsData } from '../shnor/results';
+import { procedureMask } from '../shnor/procedures';
+import { ResultsData, resultsOf } from '../shnor/results';
 import { SchoolRegistry } from '../schools/registry';
 import { Settings, parseYesNo } from '../settings';
 import { INDICATOR_STATUS, MENU, SHEETS } from '../strings';
@@ -152,13 +153,6 @@ export function evaluateIndicators(ctx: IndicatorContext, monitoring: { sheet: s
     return result(ind, ctx.settings, numerator, denominator, leftOut);
   };
 
-  const resultsBySchool = new Map<string, ResultRecord[]>();
-  for (const r of ctx.results?.records ?? []) {
-    const list = resultsBySchool.get(r.school.id);
-    if (list) list.push(r);
-    else resultsBySchool.set(r.school.id, [r]);
-  }
-
   const dynamics = (ind: Indicator, procedures: string[]): IndicatorResult => {
     const leftOut: IndicatorResult['leftOut'] = [];
     if (!ctx.year) return result(ind, ctx.settings, 0, 0, listed.map((o) => ({ school: o.school.name, reason: 'не определён учебный год анализа' })));
@@ -167,9 +161,9 @@ export function evaluateIndicators(ctx: IndicatorContext, monitoring: { sheet: s
     let numerator = 0;
     let denominator = 0;
     const neither: IndicatorResult['leftOut'] = [];
+    const counted = procedureMask(procedures);
     for (const o of listed) {
-      const records = (resultsBySchool.get(o.school.id) ?? []).filter((r) => procedures.includes(r.procedure.name) && (r.year === year || r.year === prev));
-      const outcome = schoolDynamics(records, year, prev, ctx.settings.dynamics);
+      const outcome = schoolDynamics(resultsOf(ctx.results, o.school).records, year, prev, ctx.settings.dynamics, counted);
       if (outcome.kind === 'missing') {
         const what = ctx.settings.dynamics === 'mean' ? 'среднего балла' : 'результатов';
         const reason = outcome.years.length === 0 ? 'нет сопоставимых результатов за два года' : `нет ${what} за ${outcome.years.join(' и ')}`;

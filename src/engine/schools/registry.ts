@@ -15,14 +15,15 @@ export interface School {
   locality?: string;
 }
 
-const ORG_FORMS: [RegExp, string][] = [
-  [/муниципальн\S* (бюджетн\S* |автономн\S* |казенн\S* )?общеобразовательн\S* (учреждени\S*|организаци\S*)/g, ' '],
-  [/государственн\S* (бюджетн\S* |автономн\S* |казенн\S* )?общеобразовательн\S* (учреждени\S*|организаци\S*)/g, ' '],
-  [/(^| )(м|г|ч)?(б|а|к)?о(у|о)( |$)/g, ' '],
-  [/средн\S* общеобразовательн\S* школ\S*/g, ' сош '],
-  [/основн\S* общеобразовательн\S* школ\S*/g, ' оош '],
-  [/начальн\S* общеобразовательн\S* школ\S*/g, ' нош '],
-  [/средн\S* школ\S*/g, ' сш '],
+/** Each rule: a word the text must contain for the rule to apply (checked first: it is cheap), the pattern, the replacement. */
+const ORG_FORMS: [string, RegExp, string][] = [
+  ['муниципальн', /муниципальн\S* (бюджетн\S* |автономн\S* |казенн\S* )?общеобразовательн\S* (учреждени\S*|организаци\S*)/g, ' '],
+  ['государственн', /государственн\S* (бюджетн\S* |автономн\S* |казенн\S* )?общеобразовательн\S* (учреждени\S*|организаци\S*)/g, ' '],
+  ['о', /(^| )(м|г|ч)?(б|а|к)?о(у|о)( |$)/g, ' '],
+  ['средн', /средн\S* общеобразовательн\S* школ\S*/g, ' сош '],
+  ['основн', /основн\S* общеобразовательн\S* школ\S*/g, ' оош '],
+  ['начальн', /начальн\S* общеобразовательн\S* школ\S*/g, ' нош '],
+  ['средн', /средн\S* школ\S*/g, ' сш '],
 ];
 
 /**
@@ -34,7 +35,7 @@ export function normalizeSchoolName(name: string): string {
   if (key === undefined) {
     key = computeNameKey(name);
     // Names repeat on every results row: remember them (bounded, so a huge paste cannot grow it forever).
-    if (nameKeys.size > 50000) nameKeys.clear();
+    if (nameKeys.size > 250000) nameKeys.clear();
     nameKeys.set(name, key);
   }
   return key;
@@ -49,7 +50,11 @@ function computeNameKey(name: string): string {
     .replace(/\bn\s*(?=\d)/g, '№')
     .replace(/[.,;:()\-–—]/g, ' ')
     .replace(/\s+/g, ' ');
-  for (const [re, to] of ORG_FORMS) s = s.replace(re, to).replace(/\s+/g, ' ');
+  for (const [word, re, to] of ORG_FORMS) {
+    if (!s.includes(word)) continue;
+    const replaced = s.replace(re, to);
+    if (replaced !== s) s = replaced.replace(/\s+/g, ' ');
+  }
   return s.trim().replace(/(^| )№?(\d+)( |$)/g, '$1№$2$3').trim();
 }
 
@@ -59,7 +64,7 @@ export function normalizeCode(code: string): string {
     const c = fold(code).replace(/\s+/g, '');
     // A numeric code typed into a number cell loses its leading zeros: «007» and 7 are one school.
     key = /^\d+$/.test(c) ? c.replace(/^0+(?=\d)/, '') : c;
-    if (codeKeys.size > 50000) codeKeys.clear();
+    if (codeKeys.size > 250000) codeKeys.clear();
     codeKeys.set(code, key);
   }
   return key;

@@ -4,6 +4,8 @@ import { CUTOFF_LABELS, HEADERS, SHEETS, YES } from '../strings';
 import { compareNames, formatNumber } from '../text';
 import { COLORS, FORMATS, GeneratedSheet, SheetBuilder } from './generated';
 
+const ROW_FORMATS = [null, null, FORMATS.integer, FORMATS.share, FORMATS.share, FORMATS.share, FORMATS.index, FORMATS.integer];
+
 /** «ИСБШ»: the ranking, the cut-off and p above the table (DESIGN §3.2). */
 export function isbshSheet(a: Analysis, generatedAt: string): GeneratedSheet {
   const b = new SheetBuilder(SHEETS.isbsh, generatedAt, HEADERS.isbsh.length);
@@ -27,7 +29,7 @@ export function isbshSheet(a: Analysis, generatedAt: string): GeneratedSheet {
     const s = r?.shares;
     const row = b.row(
       [o.school.code, o.school.name, r?.total ?? '', s ? s.h : '', s ? s.s : '', s ? s.r : '', o.isbsh ?? '', o.isbshRank ?? '', o.isbsh === null ? '' : o.shnsu ? YES : '', o.isbsh === null ? o.isbshRemark : ''],
-      { formats: [null, null, FORMATS.integer, FORMATS.share, FORMATS.share, FORMATS.share, FORMATS.index, FORMATS.integer], bg: o.shnsu ? COLORS.shnsu : null },
+      { formats: ROW_FORMATS, bg: o.shnsu ? COLORS.shnsu : null },
     );
     if (o.isbsh === null) b.highlight(row, 9, COLORS.noData);
   }

@@ -1,4 +1,5 @@
 import { decimalAtLeast, decimalScale, previousSchoolYear } from '../parse';
+import { procedureIndex } from './procedures';
 import { Conflict, ResultRecord, SchoolResults } from './results';
 import { School } from '../schools/registry';
 import { Settings } from '../settings';
@@ -59,35 +60,42 @@ export interface ShnorFlags {
 /** What one year of a school's results says: its low results and how many results have data. */
 interface YearView {
   low: ResultRecord[];
-  lowProcedures: Set<string>;
+  /** Bit i set: procedure i of the catalogue has a low result. */
+  lowMask: number;
   withData: number;
-  conflicts: Conflict[];
+  conflicts: number;
 }
 
-function viewOf(results: SchoolResults, year: string, settings: Settings): YearView {
-  const view: YearView = { low: [], lowProcedures: new Set(), withData: 0, conflicts: [] };
+function bitCount(mask: number): number {
+  let n = 0;
+  for (let m = mask; m !== 0; m &= m - 1) n++;
+  return n;
+}
+
+function viewOf(results: SchoolResults, year: string, settings: Settings, keepLow: boolean): YearView {
+  const view: YearView = { low: [], lowMask: 0, withData: 0, conflicts: 0 };
   for (const r of results.records) {
     if (r.year !== year || settings.procedures[r.procedure.name] !== true) continue;
     if (failedShare(r) !== null) view.withData++;
     if (isLow(r, settings.threshold)) {
-      view.low.push(r);
-      view.lowProcedures.add(r.procedure.name);
+      if (keepLow) view.low.push(r);
+      view.lowMask |= 1 << procedureIndex(r.procedure);
     }
   }
-  for (const c of results.conflicts) if (c.year === year && settings.procedures[c.procedure.name] === true) view.conflicts.push(c);
+  for (const c of results.conflicts) if (c.year === year && settings.procedures[c.procedure.name] === true) view.conflicts++;
   return view;
 }
 
 function flagsOf(now: YearView, before: YearView, settings: Settings): ShnorFlags {
-  const criterion1 = now.lowProcedures.size >= 2;
-  const criterion2 = settings.sameProcedure ? [...now.lowProcedures].some((p) => before.lowProcedures.has(p)) : now.lowProcedures.size >= 1 && before.lowProcedures.size >= 1;
-  const status: ShnorStatus = now.conflicts.length + before.conflicts.length > 0 ? 'needs-check' : now.withData + before.withData === 0 ? 'no-data' : 'ok';
+  const criterion1 = bitCount(now.lowMask) >= 2;
+  const criterion2 = settings.sameProcedure ? (now.lowMask & before.lowMask) !== 0 : now.lowMask !== 0 && before.lowMask !== 0;
+  const status: ShnorStatus = now.conflicts + before.conflicts > 0 ? 'needs-check' : now.withData + before.withData === 0 ? 'no-data' : 'ok';
   return { shnor: criterion1 || criterion2, criterion1, criterion2, status };
 }
 
 /** ШНОР of one school for school year `year` (DESIGN §2.3): results of `year` and the year before. */
 export function shnorFlags(results: SchoolResults, year: string, settings: Settings): ShnorFlags {
-  return flagsOf(viewOf(results, year, settings), viewOf(results, previousSchoolYear(year), settings), settings);
+  return flagsOf(viewOf(results, year, settings, false), viewOf(results, previousSchoolYear(year), settings, false), settings);
 }
 
 /**
@@ -96,12 +104,12 @@ export function shnorFlags(results: SchoolResults, year: string, settings: Setti
  */
 export function judgeShnor(results: SchoolResults, year: string, settings: Settings): ShnorVerdict {
   const prev = previousSchoolYear(year);
-  const now = viewOf(results, year, settings);
-  const before = viewOf(results, prev, settings);
+  const now = viewOf(results, year, settings, true);
+  const before = viewOf(results, prev, settings, true);
   const flags = flagsOf(now, before, settings);
   const lowResults = [...before.low, ...now.low].map((r) => toLowResult(r, settings));
   const verdict: ShnorVerdict = { ...flags, lowResults, justification: '' };
-  const conflicts = results.conflicts.filter((c) => now.conflicts.includes(c) || before.conflicts.includes(c));
+  const conflicts = now.conflicts + before.conflicts > 0 ? results.conflicts.filter((c) => (c.year === year || c.year === prev) && settings.procedures[c.procedure.name] === true) : [];
   verdict.justification = justify(verdict, year, prev, conflicts, now.withData + before.withData, settings);
   return verdict;
 }
@@ -123,13 +131,24 @@ export function describeLow(l: LowResult): string {
   return `${l.procedure} (${numbers}${small})`;
 }
 
+let lastThreshold = NaN;
+let lastThresholdText = '';
+/** «30 %»: said in every justification, formatted once. */
+function thresholdText(t: number): string {
+  if (t !== lastThreshold) {
+    lastThreshold = t;
+    lastThresholdText = `${formatNumber(t, Number.isInteger(t) ? 0 : 1)} %`;
+  }
+  return lastThresholdText;
+}
+
 function justify(v: ShnorVerdict, year: string, prev: string, conflicts: Conflict[], dataCount: number, settings: Settings): string {
   const inYear = (y: string) => v.lowResults.filter((l) => l.year === y);
   const parts: string[] = [];
   if (v.status === 'no-data') return `Нет результатов оценочных процедур за ${prev} и ${year}: школа не может быть отнесена к ШНОР, нужны данные.`;
   const lowY = inYear(year);
   const lowPrev = inYear(prev);
-  const threshold = `${formatNumber(settings.threshold, Number.isInteger(settings.threshold) ? 0 : 1)} %`;
+  const threshold = thresholdText(settings.threshold);
   if (v.criterion1) {
     parts.push(`Критерий 1: низкие результаты (не справились не менее ${threshold}) в ${year} по ${lowY.length} ${plural(lowY.length, 'процедуре', 'процедурам', 'процедурам')}: ${lowY.map(describeLow).join('; ')}.`);
   }

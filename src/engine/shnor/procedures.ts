@@ -125,6 +125,16 @@ export function procedureIndex(p: Procedure): number {
   return INDEX.get(p) as number;
 }
 
+/** A bit per procedure (bit i = procedure i of the catalogue): sets of procedures as one integer. */
+export function procedureMask(names: readonly string[]): number {
+  let mask = 0;
+  for (const name of names) {
+    const p = procedureByName(name);
+    if (p) mask |= 1 << procedureIndex(p);
+  }
+  return mask;
+}
+
 export function procedureByName(name: string): Procedure | undefined {
   return PROCEDURES.find((p) => p.name === name);
 }
