@@ -1,6 +1,7 @@
 import { Analysis } from '../analyze';
 import { AxisRange, IsbshChartInput, VegaLiteSpec, isbshAxisRange, isbshChartSpec } from '../charts';
 import { CUTOFF_LABELS } from '../strings';
+import { compareNames } from '../text';
 
 export interface IsbshPoint {
   name: string;
@@ -13,7 +14,7 @@ export function isbshPoints(a: Analysis): IsbshPoint[] {
   return a.schools
     .filter((o) => o.isbsh !== null)
     .map((o) => ({ name: o.school.name, value: o.isbsh as number, shnsu: o.shnsu }))
-    .sort((x, y) => x.value - y.value || x.name.localeCompare(y.name, 'ru'));
+    .sort((x, y) => x.value - y.value || compareNames(x.name, y.name));
 }
 
 /** What the ИСБШ chart shows, from the analysis. */
