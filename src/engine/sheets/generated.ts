@@ -42,6 +42,8 @@ export interface ChartSpec {
   /** Columns of the block, the label column included. */
   columns: number;
   lineSeries: number[];
+  /** The value axis, when it should start near the data rather than at 0 (ИСБШ: as in the rendered chart). */
+  valueAxis?: { min: number; max: number };
   /** 0-based cell the chart's top-left corner is placed on, and its size in pixels. */
   anchorRow: number;
   anchorColumn: number;
