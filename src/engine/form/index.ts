@@ -6,3 +6,4 @@ export * from './formId';
 export * from './settingsCells';
 export { schoolChoice, schoolFromChoice } from '../schools/choice';
 export * from './context';
+export * from './specText';
