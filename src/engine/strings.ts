@@ -380,3 +380,34 @@ export const FORM_SPEC_TEXT = {
   remarks: 'Замечания',
   written: (file: string) => `Описание анкеты записано в ${file}.`,
 } as const;
+
+/** The panel's section «Анкета для школ» (sidebar/form.ts). */
+export const FORM_PANEL = {
+  notCreated: 'Анкета ещё не создана.',
+  created: 'Анкета создана.',
+  schools: (n: number, sheet: string) => `Школ в «${sheet}»: ${n}.`,
+  noRegistry: (sheet: string) => `Нет листа «${sheet}» или в нём нет школ: анкете нужен список школ.`,
+  answersIn: (sheet: string) => `Ответы — на листе «${sheet}».`,
+  openForm: 'Открыть анкету',
+  editForm: 'Редактировать',
+  createStructure: 'Создать структуру листов',
+  structureBusy: 'Создание листов…',
+  createBusy: 'Создание анкеты…',
+  refreshBusy: 'Обновление…',
+  mailingBusy: 'Проверка ответов…',
+  failedCreate: 'Анкета не создана',
+  failedRefresh: 'Список школ не обновлён',
+  failedMailing: 'Не удалось проверить ответы',
+  failedState: 'Не удалось прочитать сведения об анкете',
+  consent:
+    'Нужно разрешить надстройке работу с Google Формами. Выберите в меню «Расширения → Мониторинг ШНОР/ШНСУ» пункт «Создать анкету для школ» (или «Обновить список школ в анкете»), разрешите доступ в окне Google и вернитесь в панель. Остальные функции работают и без этого разрешения.',
+  counts: { missing: 'Нет ответа', invalid: 'С ошибками', accepted: 'Ответ принят' },
+  year: (y: string | null) => (y ? `Ответы за ${y} учебный год.` : 'В ответах нет учебного года.'),
+  allAnswered: 'Все школы ответили, ответы приняты.',
+  more: (n: number) => `и ещё ${n} — на листе`,
+  copy: 'Скопировать список',
+  copied: 'Список скопирован: вставьте его в письмо.',
+  copySelected: 'Текст выделен: нажмите Ctrl+C (⌘+C), чтобы скопировать.',
+  letterLabel: 'Текст для письма',
+  noLink: 'без ссылки',
+} as const;
