@@ -78,6 +78,10 @@ export const PLACEMENT_TEXT = {
 export const MAX_CELL_TEXT = 45000;
 /** How much of a value typed by the user a message quotes. */
 export const MAX_QUOTE = 200;
+/** A journal longer than this is cut in the sheet (the JSON keeps every entry). */
+export const MAX_JOURNAL_ROWS = 5000;
+export const JOURNAL_TRUNCATED = (n: number) =>
+  `… и ещё ${n} ${n % 10 === 1 && n % 100 !== 11 ? 'запись' : 'записей'} не показаны: журнал слишком длинный. Исправьте первые ошибки и запустите расчёт снова (полный список — в результате JSON командной строки).`;
 
 export const SUPPORT_LIST_NOTE =
   'Перечень является списком школ для адресной методической поддержки, а не рейтингом школ.';

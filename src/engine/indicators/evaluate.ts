@@ -7,7 +7,7 @@ import { Settings, parseYesNo } from '../settings';
 import { INDICATOR_STATUS, MENU, SHEETS } from '../strings';
 import { Cell, Table, cellText } from '../table';
 import { inParts } from '../summary/nameList';
-import { plural } from '../text';
+import { plural, quote } from '../text';
 import { INDICATORS, Indicator, NUMBER_COLUMNS, NumberColumnKey } from './catalogue';
 import { schoolDynamics } from './dynamics';
 import { MONITORING_COLUMNS } from './monitoringColumns';
@@ -101,7 +101,7 @@ export function evaluateIndicators(ctx: IndicatorContext, monitoring: { sheet: s
       const ticked = parseYesNo(cell);
       if (ticked === true) numerator++;
       if (ticked === null && cellText(cell) !== '') {
-        journal.warning(sheet, `«${ind.id}»: значение «${cellText(cell)}» — ожидается флажок (да/нет).`, { row: entry.row, school: o.school.name, action: 'считается, что пункт не выполнен' });
+        journal.warning(sheet, `«${ind.id}»: значение «${quote(cellText(cell))}» — ожидается флажок (да/нет).`, { row: entry.row, school: o.school.name, action: 'считается, что пункт не выполнен' });
       }
     }
     return result(ind, ctx.settings, numerator, denominator, leftOut);
@@ -114,7 +114,7 @@ export function evaluateIndicators(ctx: IndicatorContext, monitoring: { sheet: s
     if (n && !n.percent && Number.isInteger(n.value) && n.value >= 0) return n.value;
     if (!badCells.has(`${entry.row}|${key}`)) {
       badCells.add(`${entry.row}|${key}`);
-      journal.error(sheet, `«${NUMBER_COLUMNS[key]}» = «${cellText(cell)}»: ожидается целое неотрицательное число.`, { row: entry.row, school, action: 'школа не учитывается в показателях с этим столбцом' });
+      journal.error(sheet, `«${NUMBER_COLUMNS[key]}» = «${quote(cellText(cell))}»: ожидается целое неотрицательное число.`, { row: entry.row, school, action: 'школа не учитывается в показателях с этим столбцом' });
     }
     return 'invalid';
   };
@@ -211,7 +211,7 @@ function readMonitoringRows(ctx: IndicatorContext, monitoring: { sheet: string; 
   }
   const { bySchool, duplicates, unmatched } = entriesBySchool(layout);
   for (const e of unmatched) {
-    journal.warning(sheet, `Школа «${e.name || e.code}»${e.code ? ` (код «${e.code}»)` : ''} не найдена среди школ муниципалитета.`, { row: e.row, school: e.name || e.code, action: 'строка не учитывается' });
+    journal.warning(sheet, `Школа «${quote(e.name || e.code)}»${e.code ? ` (код «${quote(e.code)}»)` : ''} не найдена среди школ муниципалитета.`, { row: e.row, school: quote(e.name || e.code), action: 'строка не учитывается' });
   }
   for (const e of duplicates) {
     const first = bySchool.get(e.school?.id ?? '');

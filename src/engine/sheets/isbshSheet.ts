@@ -1,7 +1,7 @@
 import { Analysis } from '../analyze';
 import { CUTOFF_P } from '../settings';
 import { CUTOFF_LABELS, HEADERS, SHEETS, YES } from '../strings';
-import { formatNumber } from '../text';
+import { compareNames, formatNumber } from '../text';
 import { COLORS, FORMATS, GeneratedSheet, SheetBuilder } from './generated';
 
 /** «ИСБШ»: the ranking, the cut-off and p above the table (DESIGN §3.2). */
@@ -21,7 +21,7 @@ export function isbshSheet(a: Analysis, generatedAt: string): GeneratedSheet {
   }
   b.blank();
   const head = b.header([...HEADERS.isbsh]);
-  const ranked = [...a.schools].sort((x, y) => (x.isbsh === null ? 1 : 0) - (y.isbsh === null ? 1 : 0) || (x.isbsh ?? 0) - (y.isbsh ?? 0) || x.school.name.localeCompare(y.school.name, 'ru'));
+  const ranked = [...a.schools].sort((x, y) => (x.isbsh === null ? 1 : 0) - (y.isbsh === null ? 1 : 0) || (x.isbsh ?? 0) - (y.isbsh ?? 0) || compareNames(x.school.name, y.school.name));
   for (const o of ranked) {
     const r = o.response;
     const s = r?.shares;

@@ -1,5 +1,5 @@
 import { JournalEntry, levelLabel } from '../journal';
-import { HEADERS, SHEETS } from '../strings';
+import { HEADERS, JOURNAL_TRUNCATED, MAX_JOURNAL_ROWS, SHEETS } from '../strings';
 import { COLORS, GeneratedSheet, SheetBuilder } from './generated';
 
 const ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -12,12 +12,13 @@ export function journalSheet(entries: JournalEntry[], generatedAt: string): Gene
   b.row([`Ошибок: ${counts.error}, предупреждений: ${counts.warning}, сообщений: ${counts.info}.`]);
   const head = b.header([...HEADERS.journal]);
   const sorted = entries.map((e, i) => ({ e, i })).sort((x, y) => ORDER[x.e.level] - ORDER[y.e.level] || x.i - y.i);
-  for (const { e } of sorted) {
+  for (const { e } of sorted.slice(0, MAX_JOURNAL_ROWS)) {
     const r = b.row([levelLabel(e.level), e.sheet, e.row ?? '', e.school ?? '', e.message, e.action ?? '']);
     if (e.level === 'error') b.highlight(r, 0, COLORS.error);
     if (e.level === 'warning') b.highlight(r, 0, COLORS.warning);
   }
   if (entries.length === 0) b.row(['', '', '', '', 'Проблем в данных не найдено.']);
+  if (entries.length > MAX_JOURNAL_ROWS) b.row(['', '', '', '', JOURNAL_TRUNCATED(entries.length - MAX_JOURNAL_ROWS)], { bold: true });
   b.freeze(head + 1);
   b.widths([120, 160, 60, 220, 480, 300]);
   b.wrap(4, 5);

@@ -3,7 +3,7 @@ import { previousSchoolYear } from '../parse';
 import { ResultRecord } from '../shnor/results';
 import { failedShare, isLow } from '../shnor/judge';
 import { CATEGORY, CUTOFF_LABELS, SHEETS, STATUS_LABELS, SUPPORT_LIST_NOTE, YES } from '../strings';
-import { formatNumber } from '../text';
+import { compareNames, formatNumber } from '../text';
 import { COLORS, FORMATS, GeneratedSheet, SheetBuilder } from './generated';
 
 /** «ШНОР»: per school the failed share per selected procedure for Y−1 and Y, К1, К2, ШНОР, status, justification. */
@@ -61,7 +61,7 @@ export function shnorSheet(a: Analysis, generatedAt: string): GeneratedSheet {
 }
 
 function byShnorThenName(x: SchoolOutcome, y: SchoolOutcome): number {
-  return Number(y.shnor?.shnor ?? false) - Number(x.shnor?.shnor ?? false) || x.school.name.localeCompare(y.school.name, 'ru');
+  return Number(y.shnor?.shnor ?? false) - Number(x.shnor?.shnor ?? false) || compareNames(x.school.name, y.school.name);
 }
 
 /** The category of a school in the order's appendix, or null when it is in neither list. */
@@ -90,7 +90,7 @@ export function listSheet(a: Analysis, generatedAt: string): GeneratedSheet {
   const listed = a.schools
     .map((o) => ({ o, category: categoryOf(o) }))
     .filter((x): x is { o: SchoolOutcome; category: string } => x.category !== null)
-    .sort((x, y) => order(x.category) - order(y.category) || x.o.school.name.localeCompare(y.o.school.name, 'ru'));
+    .sort((x, y) => order(x.category) - order(y.category) || compareNames(x.o.school.name, y.o.school.name));
   const withIndex = a.schools.filter((s) => s.isbsh !== null).length;
   listed.forEach(({ o, category }, i) => {
     const reasons = [o.shnor?.shnor ? o.shnor.justification : '', o.shnsu ? shnsuReason(o, a, withIndex) : ''].filter(Boolean).join(' ');

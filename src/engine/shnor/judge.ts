@@ -1,5 +1,5 @@
 import { decimalAtLeast, decimalScale, previousSchoolYear } from '../parse';
-import { Conflict, ResultRecord, ResultsData } from './results';
+import { Conflict, ResultRecord, SchoolResults } from './results';
 import { School } from '../schools/registry';
 import { Settings } from '../settings';
 import { wilsonInterval } from './wilson';
@@ -48,28 +48,61 @@ export function isLow(r: Pick<ResultRecord, 'participants' | 'failed' | 'percent
   return false;
 }
 
-function hasData(r: ResultRecord): boolean {
-  return failedShare(r) !== null;
+/** The flags of one school in one school year, without the justification (history reads many years). */
+export interface ShnorFlags {
+  shnor: boolean;
+  criterion1: boolean;
+  criterion2: boolean;
+  status: ShnorStatus;
+}
+
+/** What one year of a school's results says: its low results and how many results have data. */
+interface YearView {
+  low: ResultRecord[];
+  lowProcedures: Set<string>;
+  withData: number;
+  conflicts: Conflict[];
+}
+
+function viewOf(results: SchoolResults, year: string, settings: Settings): YearView {
+  const view: YearView = { low: [], lowProcedures: new Set(), withData: 0, conflicts: [] };
+  for (const r of results.records) {
+    if (r.year !== year || settings.procedures[r.procedure.name] !== true) continue;
+    if (failedShare(r) !== null) view.withData++;
+    if (isLow(r, settings.threshold)) {
+      view.low.push(r);
+      view.lowProcedures.add(r.procedure.name);
+    }
+  }
+  for (const c of results.conflicts) if (c.year === year && settings.procedures[c.procedure.name] === true) view.conflicts.push(c);
+  return view;
+}
+
+function flagsOf(now: YearView, before: YearView, settings: Settings): ShnorFlags {
+  const criterion1 = now.lowProcedures.size >= 2;
+  const criterion2 = settings.sameProcedure ? [...now.lowProcedures].some((p) => before.lowProcedures.has(p)) : now.lowProcedures.size >= 1 && before.lowProcedures.size >= 1;
+  const status: ShnorStatus = now.conflicts.length + before.conflicts.length > 0 ? 'needs-check' : now.withData + before.withData === 0 ? 'no-data' : 'ok';
+  return { shnor: criterion1 || criterion2, criterion1, criterion2, status };
+}
+
+/** ШНОР of one school for school year `year` (DESIGN §2.3): results of `year` and the year before. */
+export function shnorFlags(results: SchoolResults, year: string, settings: Settings): ShnorFlags {
+  return flagsOf(viewOf(results, year, settings), viewOf(results, previousSchoolYear(year), settings), settings);
 }
 
 /**
- * ШНОР for one school (DESIGN §2.3). `records` are the school's results for the selected procedures
- * in years Y and Y−1; `conflicts` are its left-out groups in those years.
+ * ШНОР for one school (DESIGN §2.3) with its justification. `results` are all the school's results;
+ * only the procedures switched on and the years Y and Y−1 count.
  */
-export function judgeShnor(records: ResultRecord[], conflicts: Conflict[], year: string, settings: Settings): ShnorVerdict {
+export function judgeShnor(results: SchoolResults, year: string, settings: Settings): ShnorVerdict {
   const prev = previousSchoolYear(year);
-  const low = (y: string) => records.filter((r) => r.year === y && isLow(r, settings.threshold));
-  const lowY = low(year);
-  const lowPrev = low(prev);
-  const procY = new Set(lowY.map((r) => r.procedure.name));
-  const procPrev = new Set(lowPrev.map((r) => r.procedure.name));
-  const criterion1 = procY.size >= 2;
-  const criterion2 = settings.sameProcedure ? [...procY].some((p) => procPrev.has(p)) : procY.size >= 1 && procPrev.size >= 1;
-  const withData = records.filter(hasData);
-  const status: ShnorStatus = conflicts.length > 0 ? 'needs-check' : withData.length === 0 ? 'no-data' : 'ok';
-  const lowResults = [...lowPrev, ...lowY].map((r) => toLowResult(r, settings));
-  const verdict: ShnorVerdict = { shnor: criterion1 || criterion2, criterion1, criterion2, status, lowResults, justification: '' };
-  verdict.justification = justify(verdict, year, prev, conflicts, withData.length, settings);
+  const now = viewOf(results, year, settings);
+  const before = viewOf(results, prev, settings);
+  const flags = flagsOf(now, before, settings);
+  const lowResults = [...before.low, ...now.low].map((r) => toLowResult(r, settings));
+  const verdict: ShnorVerdict = { ...flags, lowResults, justification: '' };
+  const conflicts = results.conflicts.filter((c) => now.conflicts.includes(c) || before.conflicts.includes(c));
+  verdict.justification = justify(verdict, year, prev, conflicts, now.withData + before.withData, settings);
   return verdict;
 }
 
@@ -113,28 +146,6 @@ function justify(v: ShnorVerdict, year: string, prev: string, conflicts: Conflic
     parts.push(`Требует проверки: противоречивые строки по ${conflicts.map((c) => `${c.procedure.name}, ${c.year} (строки ${c.rows.join(', ')})`).join('; ')} не учтены.`);
   }
   return parts.join(' ');
-}
-
-/** Years Y and Y−1 results for selected procedures, grouped by school id. */
-export function groupForShnor(results: ResultsData | null, year: string, settings: Settings): { records: Map<string, ResultRecord[]>; conflicts: Map<string, Conflict[]> } {
-  const prev = previousSchoolYear(year);
-  const records = new Map<string, ResultRecord[]>();
-  const conflicts = new Map<string, Conflict[]>();
-  if (!results) return { records, conflicts };
-  const selected = (name: string, y: string) => settings.procedures[name] === true && (y === year || y === prev);
-  for (const r of results.records) {
-    if (!selected(r.procedure.name, r.year)) continue;
-    const list = records.get(r.school.id) ?? [];
-    list.push(r);
-    records.set(r.school.id, list);
-  }
-  for (const c of results.conflicts) {
-    if (!selected(c.procedure.name, c.year)) continue;
-    const list = conflicts.get(c.school.id) ?? [];
-    list.push(c);
-    conflicts.set(c.school.id, list);
-  }
-  return { records, conflicts };
 }
 
 export type { School };

@@ -118,6 +118,13 @@ function findProcedure(text: string): Procedure | null {
   return candidates.length === 1 ? candidates[0] : null;
 }
 
+const INDEX = new Map(PROCEDURES.map((p, i) => [p, i]));
+
+/** Position of a catalogue procedure (an integer key; the catalogue has fewer than 64). */
+export function procedureIndex(p: Procedure): number {
+  return INDEX.get(p) as number;
+}
+
 export function procedureByName(name: string): Procedure | undefined {
   return PROCEDURES.find((p) => p.name === name);
 }
