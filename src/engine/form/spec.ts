@@ -98,7 +98,7 @@ export function schoolYearChoices(today: Today): string[] {
  * alphabetical order so that a school finds itself quickly. Two schools without a code and with the
  * same name would give the same choice: it is listed once and the coordinator is told.
  */
-export function schoolChoices(schools: School[]): { choices: string[]; withoutCode: School[]; duplicates: string[] } {
+export function schoolChoices<S extends Pick<School, 'code' | 'name'>>(schools: S[]): { choices: string[]; withoutCode: S[]; duplicates: string[] } {
   const seen = new Set<string>();
   const duplicates = new Set<string>();
   const choices: string[] = [];
@@ -117,7 +117,7 @@ export function schoolChoices(schools: School[]): { choices: string[]; withoutCo
 }
 
 export interface FormSpecInput {
-  schools: School[];
+  schools: Pick<School, 'code' | 'name'>[];
   municipality: string | null;
   today: Today;
 }
