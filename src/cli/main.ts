@@ -80,7 +80,7 @@ async function analyzeCommand(args: string[], io: CliIO): Promise<number> {
     settingsSheetName: SHEETS.settings,
   });
   const outputs = [output];
-  const svg = writeIsbshSvg(report.analysis, output);
+  const svg = await writeIsbshSvg(report.analysis, output);
   if (svg) outputs.push(svg);
   if (values.json) {
     fs.mkdirSync(path.dirname(path.resolve(values.json)), { recursive: true });

@@ -3,7 +3,7 @@ import { parseNumber, parseSchoolYear } from './parse';
 import { PROCEDURES } from './shnor/procedures';
 import { CUTOFF_LABELS, NO, SHEETS, YES } from './strings';
 import { Cell, Table, cellText } from './table';
-import { fold, formatNumber } from './text';
+import { fold, formatNumber, quote } from './text';
 
 export type CutoffKind = 'quartile' | 'quintile';
 export type DynamicsKind = 'share' | 'mean';
@@ -75,7 +75,7 @@ function numberRow(label: string, hint: string, get: (s: Settings) => number, se
     hint,
     read(value, s) {
       const n = parseNumber(value);
-      if (!n || !check(n.value)) return `значение «${cellText(value)}» не подходит`;
+      if (!n || !check(n.value)) return `значение «${quote(cellText(value))}» не подходит`;
       set(s, n.value);
       return null;
     },
@@ -89,7 +89,7 @@ function yesNoRow(label: string, hint: string, get: (s: Settings) => boolean, se
     hint,
     read(value, s) {
       const v = parseYesNo(value);
-      if (v === null) return `ожидалось «${YES}» или «${NO}», указано «${cellText(value)}»`;
+      if (v === null) return `ожидалось «${YES}» или «${NO}», указано «${quote(cellText(value))}»`;
       set(s, v);
       return null;
     },
@@ -122,7 +122,7 @@ export const SETTING_ROWS: SettingRow[] = [
         return null;
       }
       const y = parseSchoolYear(value);
-      if (!y) return `«${cellText(value)}» не является учебным годом`;
+      if (!y) return `«${quote(cellText(value))}» не является учебным годом`;
       s.year = y.year;
       return null;
     },
@@ -225,7 +225,7 @@ export function readSettings(table: Table | null, journal: Journal): { settings:
     if (label === '' || label.startsWith('Лист сформирован')) return;
     const def = byLabel.get(fold(label));
     if (!def) {
-      journal.warning(SHEETS.settings, `Неизвестный параметр «${label}».`, { row: i + 1, action: 'параметр не учитывается' });
+      journal.warning(SHEETS.settings, `Неизвестный параметр «${quote(label)}».`, { row: i + 1, action: 'параметр не учитывается' });
       return;
     }
     found.add(def.label);

@@ -78,6 +78,10 @@ export const PLACEMENT_TEXT = {
 export const MAX_CELL_TEXT = 45000;
 /** How much of a value typed by the user a message quotes. */
 export const MAX_QUOTE = 200;
+/** A journal longer than this is cut in the sheet (the JSON keeps every entry). */
+export const MAX_JOURNAL_ROWS = 5000;
+export const JOURNAL_TRUNCATED = (n: number) =>
+  `… и ещё ${n} ${n % 10 === 1 && n % 100 !== 11 ? 'запись' : 'записей'} не показаны: журнал слишком длинный. Исправьте первые ошибки и запустите расчёт снова (полный список — в результате JSON командной строки).`;
 
 export const SUPPORT_LIST_NOTE =
   'Перечень является списком школ для адресной методической поддержки, а не рейтингом школ.';
@@ -217,6 +221,36 @@ export const IMPORT_TEXT = {
   yearUnknown: 'не определён',
   summaryCounts: (applied: boolean, c: { schools: number; rows: number; alreadyThere: number; conflicts: number; skipped: number }) =>
     `Школ распознано: ${c.schools}. ${applied ? 'Добавлено' : 'Будет добавлено'} строк: ${c.rows}. Уже есть: ${c.alreadyThere}. Конфликтов: ${c.conflicts}. Пропущено строк: ${c.skipped}.`,
+} as const;
+
+/** Charts (src/engine/charts): titles, axes, legends and notes of the ИСБШ and context charts. */
+export const CHART_TEXT = {
+  yearSuffix: (year: string | null) => (year ? ` — ${year} учебный год` : ''),
+  isbshTitle: (withCutoff: boolean) => (withCutoff ? 'ИСБШ по школам и граница ШНСУ' : 'ИСБШ по школам'),
+  isbshAxis: 'ИСБШ (индекс социального благополучия школы)',
+  isbshSubtitle: (from: number) => `Сверху — наименее благополучные школы (ранг 1). ИСБШ — от 0 до 100; ось начинается с ${from}, а не с 0.`,
+  shnsu: 'ШНСУ',
+  otherSchools: 'остальные школы',
+  cutoff: (kind: string, value: string) => `граница ШНСУ (${kind}): ${value}`,
+  barDescription: (name: string, value: string, shnsu: boolean) => `${name}: ИСБШ ${value}${shnsu ? ', ШНСУ' : ''}`,
+  distributionTitle: 'Распределение ИСБШ и граница ШНСУ',
+  distributionSubtitle: (schools: string, limit: number, step: string, shnsu: string) => [
+    `${schools}: больше ${limit}, поэтому вместо столбца на школу показано, сколько школ в каждом интервале ИСБШ шириной ${step}.`,
+    `ШНСУ — ${shnsu}; ИСБШ каждой школы — в листе «ИСБШ».`,
+  ],
+  schoolCount: 'Число школ',
+  binDescription: (from: string, to: string, count: number, group: string) => `ИСБШ от ${from} до ${to}: ${count} (${group})`,
+  contextTitle: 'Результаты школ и их социальный контекст',
+  contextLineNote: (line: string, r2: string, n: string) => [
+    `Линия — ожидаемая доля не справившихся по ИСБШ: ${line}${r2 ? ` (R² = ${r2}; школ в модели: ${n})` : ` (школ в модели: ${n})`}.`,
+    'Точка выше линии — результаты ниже ожидаемых при таком социальном контексте.',
+  ],
+  modelNote: 'Статистическая модель для планирования поддержки, а не оценка школы.',
+  contextLine: (a: string, b: string, negative: boolean) => `доля = ${a} ${negative ? '−' : '+'} ${b} × ИСБШ`,
+  contextLineLegend: 'ожидаемая доля по ИСБШ',
+  failedShareAxis: 'Доля не справившихся (процедуры ШНОР, год анализа)',
+  contextCategories: { shnor: 'ШНОР', resilient: 'резильентная школа', both: 'ШНОР и резильентная', other: 'остальные школы' },
+  pointDescription: (name: string, isbsh: string, share: string, category: string) => `${name}: ИСБШ ${isbsh}, доля не справившихся ${share} (${category})`,
 } as const;
 
 /**
