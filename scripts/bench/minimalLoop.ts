@@ -51,7 +51,7 @@ export function minimalLoop(registry: Table, form: Table, results: Table, thresh
       yearOf.set(r[0], y);
       masks.push(new Int32Array(n));
     }
-    const p = procedure.get(r[3]) as number;
+    const p = procedure.get(r[3] as string) as number;
     if (p < 0) continue;
     const s = r[1] !== '' ? (byCode.get(r[1]) as number) : (byAlias.get(r[2]) as number);
     const participants = r[4] as number;
