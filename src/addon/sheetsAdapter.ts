@@ -171,21 +171,32 @@ function recoverInterruptedRun(ss: Spreadsheet, index: SheetIndex): void {
   });
   if (found.length === 0) return;
   const drafts = found.filter((t) => t.kind === WRITE_TEXT.draft && t.content !== 'user');
+  // Each step on its own: a sheet that cannot be removed now (protected, say) must not stop the run;
+  // it keeps its temporary name, and the run's own temporaries take the next free one.
+  const attempt = (step: () => void) => {
+    try {
+      step();
+    } catch (e) {
+      console.warn(`Временный лист не убран: ${(e as Error).message}`);
+    }
+  };
   const remove = (name: string) => {
     ss.deleteSheet(index.find(name) as Sheet);
     index.removed(name);
   };
   for (const r of found.filter((t) => t.kind === WRITE_TEXT.retired)) {
-    const current = index.find(r.base);
-    if (current && drafts.length > 0 && firstCellKind(current) !== 'user') remove(index.nameOf(r.base) as string);
-    if (!index.find(r.base)) {
-      (index.find(r.name) as Sheet).setName(r.base);
-      index.renamed(r.name, r.base);
-    } else if (r.content !== 'user') {
-      remove(r.name);
-    }
+    attempt(() => {
+      const current = index.find(r.base);
+      if (current && drafts.length > 0 && firstCellKind(current) !== 'user') remove(index.nameOf(r.base) as string);
+      if (!index.find(r.base)) {
+        (index.find(r.name) as Sheet).setName(r.base);
+        index.renamed(r.name, r.base);
+      } else if (r.content !== 'user') {
+        remove(r.name);
+      }
+    });
   }
-  for (const d of drafts) remove(d.name);
+  for (const d of drafts) attempt(() => remove(d.name));
 }
 
 // ===== The all-or-nothing writer ==================================================================
@@ -505,13 +516,13 @@ function quoted(names: string[]): string {
  * such as «Перед импортом выберите процедуру…») pass through unchanged.
  */
 export function transact<T>(ss: Spreadsheet, work: (tx: SheetTransaction) => T): { value: T; outcome: WriteOutcome } {
-  const tx = new SheetTransaction(ss);
+  let tx: SheetTransaction | null = null;
   try {
+    tx = new SheetTransaction(ss);
     const value = work(tx);
     return { value, outcome: tx.commit() };
   } catch (error) {
-    const leftovers = tx.rollback();
-    throw writeError(error, leftovers);
+    throw writeError(error, tx?.rollback() ?? []);
   }
 }
 
@@ -520,8 +531,10 @@ function writeError(error: unknown, leftovers: string[]): Error {
   const e = error as { name?: string; message?: string } | null;
   const ours = e !== null && typeof e === 'object' && e.name === 'Error' && typeof e.message === 'string' && /[а-яё]/i.test(e.message);
   if (ours) return error as Error;
+  // Apps Script names the errors of its services «Exception»; anything else is a fault of the add-on.
+  const google = e?.name === 'Exception';
   const detail = String(e?.message ?? error).slice(0, WRITE_TEXT.maxDetail);
-  return new Error(leftovers.length > 0 ? WRITE_TEXT.failedWithLeftovers(detail, quoted(leftovers)) : WRITE_TEXT.failed(detail));
+  return new Error(leftovers.length > 0 ? WRITE_TEXT.failedWithLeftovers(detail, google, quoted(leftovers)) : WRITE_TEXT.failed(detail, google));
 }
 
 /**

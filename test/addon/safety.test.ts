@@ -148,6 +148,21 @@ describe('leftovers of a run that was stopped', () => {
   });
 });
 
+describe('a leftover that cannot be removed (a protected sheet, say)', () => {
+  it('does not stop the run; the run builds beside it and the next run removes it', () => {
+    const s = withPreviousResults();
+    s.env.spreadsheet.insertSheet('[черновик] ИСБШ');
+    (s.env.spreadsheet.getSheetByName('Мои заметки') as GoogleAppsScript.Spreadsheet.Sheet).activate();
+    s.env.faults.failOn('Spreadsheet.deleteSheet', 1);
+    s.addon.call('menuCalculate');
+    expect(s.env.ui.alerts.at(-1)?.title).toBe('Расчёт завершён');
+    expect(transientSheets(s.env)).toEqual(['[черновик] ИСБШ']);
+    expect(String(s.env.dumpSheet('ИСБШ').values[0][0])).toMatch(/^Лист сформирован надстройкой/);
+    s.addon.call('menuCalculate');
+    expect(transientSheets(s.env)).toEqual([]);
+  });
+});
+
 describe('one writer at a time', () => {
   const held = () => {
     const s = withPreviousResults();
