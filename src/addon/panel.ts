@@ -13,13 +13,16 @@ import {
   applySettingsEdit,
   indicatorCounts,
   parseSchoolYear,
+  cellText,
   placeSheets,
   readSettings,
   settingsEdit,
+  settingsSheetName,
+  settingsTable,
 } from '../engine';
 import { withLock } from './lock';
-import { REPORT_SHEETS, readInputs, runAnalysis } from './pipeline';
-import { SheetIndex, WriteOutcome, guardCell, inspectSheets, readSheet } from './sheetsAdapter';
+import { REPORT_SHEETS, SETTINGS_WIDTHS, readInputs, runAnalysis } from './pipeline';
+import { SheetIndex, WriteOutcome, inspectSheets, readSheet, transact } from './sheetsAdapter';
 
 export { withLock };
 
@@ -200,27 +203,34 @@ export function validatePanelSettings(input: unknown): PanelSettings {
   return { year, cutoff: o.cutoff, threshold, sameProcedure: o.sameProcedure };
 }
 
-/** Saves the panel's settings into «Настройки» (only these four parameters change) and returns the new state. */
+/**
+ * Saves the panel's settings into «Настройки», all or nothing: only the cells of these four
+ * parameters that change are written (a formula or note elsewhere in the sheet stays as it is),
+ * parameters the sheet lacks are appended; returns the new state.
+ */
 export function savePanelSettings(input: PanelSettings): PanelState {
   const chosen = validatePanelSettings(input);
   const ss = active();
   return withLock(() => {
-    let sheet = ss.getSheetByName(SHEETS.settings);
-    const table: Table | null = sheet ? readSheet(sheet) : null;
-    const current = readSettings(table, new Journal()).settings;
-    const changed = { ...current, year: chosen.year || null, cutoff: chosen.cutoff, threshold: chosen.threshold, sameProcedure: chosen.sameProcedure };
-    const edit = settingsEdit(table, changed, Object.values(PANEL_SETTING_LABELS));
-    if (edit.kind === 'create') {
-      sheet = ss.insertSheet(SHEETS.settings, ss.getSheets().length);
-      sheet.getRange(1, 1, edit.rows.length, 3).setValues(edit.rows.map((r) => r.map(guardCell)));
-      sheet.getRange(1, 1, 1, 3).setFontWeight('bold');
-      sheet.setFrozenRows(1);
-    } else if (sheet) {
-      sheet.getRange(1, 2, edit.values.length, 1).setValues(edit.values.map((r) => r.map(guardCell)));
-      if (edit.append.length > 0) sheet.getRange(sheet.getLastRow() + 1, 1, edit.append.length, 3).setValues(edit.append.map((r) => r.map(guardCell)));
-    }
+    const { value: saved } = transact(ss, (tx) => {
+      const name = settingsSheetName(tx.index.list());
+      const sheet = name ? tx.index.find(name) : undefined;
+      const table: Table | null = sheet ? readSheet(sheet) : null;
+      const current = readSettings(table, new Journal()).settings;
+      const changed = { ...current, year: chosen.year || null, cutoff: chosen.cutoff, threshold: chosen.threshold, sameProcedure: chosen.sameProcedure };
+      const edit = settingsEdit(table, changed, Object.values(PANEL_SETTING_LABELS));
+      if (edit.kind === 'create' || !name || !table) {
+        tx.createSheet(SHEETS.settings, edit.kind === 'create' ? edit.rows : settingsTable(changed), { columnWidths: SETTINGS_WIDTHS });
+      } else {
+        edit.values.forEach(([v], i) => {
+          if (cellText(v) !== cellText(table[i]?.[1] ?? '')) tx.setCell(name, i + 1, 2, v);
+        });
+        if (edit.append.length > 0) tx.appendRows(name, table.length + 1, edit.append);
+      }
+      return { name: name ?? SHEETS.settings, table: applySettingsEdit(table, edit) };
+    });
     const index = new SheetIndex(ss);
-    return stateOf(ss, analyze(readInputs(ss, { [sheet?.getName() ?? SHEETS.settings]: applySettingsEdit(table, edit) }, index)), index);
+    return stateOf(ss, analyze(readInputs(ss, { [saved.name]: saved.table }, index)), index);
   });
 }
 

@@ -49,7 +49,8 @@ export interface RunResult {
   outcome: WriteOutcome;
 }
 
-const SETTINGS_WIDTHS = [380, 200, 520];
+/** Column widths of a new «Настройки»: parameter, value, explanation. */
+export const SETTINGS_WIDTHS = [380, 200, 520];
 
 /** «Настройки» is created whole when absent, or gets the parameters it lacks; rows there are never rewritten. */
 function stageSettingsUpdate(tx: SheetTransaction, update: Analysis['settingsUpdate']): void {

@@ -392,6 +392,30 @@ export class SheetTransaction {
   }
 
   /**
+   * Changes one cell of a sheet of the user's at `commit` (a parameter of «Настройки» chosen in the
+   * panel); undone by putting back what was there, formula or value.
+   */
+  setCell(name: string, row: number, column: number, value: Cell): void {
+    let range: GoogleAppsScript.Spreadsheet.Range | null = null;
+    let previous: { formula: string; value: Cell } | null = null;
+    this.edits.push({
+      applied: false,
+      apply: () => {
+        const sheet = this.index.find(name);
+        if (!sheet) throw new Error(`Лист «${name}» не найден.`);
+        range = sheet.getRange(row, column);
+        previous = { formula: range.getFormula(), value: range.getValue() as Cell };
+        range.setValue(guardCell(value));
+      },
+      undo: () => {
+        if (!range || !previous) return;
+        if (previous.formula) range.setFormula(previous.formula);
+        else range.setValue(guardCell(previous.value));
+      },
+    });
+  }
+
+  /**
    * Makes the run visible: the edits, then the swap, then the removal of the old sheets. Throws
    * (after undoing everything) when a step before the swap is complete fails.
    */

@@ -206,6 +206,28 @@ describe('one writer at a time', () => {
   });
 });
 
+describe('saving the panel’s settings', () => {
+  it('writes only the cells that change, all or nothing: a formula the coordinator put in «Настройки» stays', () => {
+    const s = withPreviousResults();
+    const sheet = sheetOf(s, 'Настройки');
+    const row = sheet.getDataRange().getValues().findIndex((r) => r[0] === 'Муниципалитет') + 1;
+    sheet.getRange(row, 2).setFormula('=\'Справочник ОО\'!D2');
+    const before = snapshot(s.env);
+    const choice = { year: '2022/2023', cutoff: 'quartile', threshold: 30, sameProcedure: false };
+    s.env.faults.failOn('Range.setValue', 2);
+    expect(() => s.addon.call('savePanelSettings', choice)).toThrow(/^Листы не записаны: Google Таблицы сообщили об ошибке/);
+    expectSame(snapshot(s.env), before);
+    s.env.faults.reset();
+    s.env.calls.reset();
+    s.addon.call('savePanelSettings', choice);
+    const after = s.env.dumpSheet('Настройки');
+    expect(after.formulas[row - 1][1]).toBe("='Справочник ОО'!D2");
+    expect(after.values.find((r) => r[0] === 'Граница ШНСУ')?.[1]).toBe('нижний квартиль');
+    expect(after.values.find((r) => r[0] === 'Учебный год анализа')?.[1]).toBe('2022/2023');
+    expect(s.env.calls.count('Range.setValue')).toBe(2);
+  });
+});
+
 describe('a settings change the next run picks up', () => {
   it('is read from «Настройки» and the new sheets replace the old ones whole', () => {
     const s = withPreviousResults();
