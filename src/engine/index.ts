@@ -18,3 +18,4 @@ export type { IsbshPoint } from './summary/isbshChart';
 export { capCell, fold, formatNumber, needsTextGuard, quote } from './text';
 export { parseSchoolYear } from './parse';
 export { municipalityName } from './municipality';
+export * from './form';

@@ -20,9 +20,11 @@ import { CallCounter, isDate } from './fakeBase';
 import { FakeWorkbook, SeedSheet, SheetDump, UiLog, createWorkbook } from './fakeSpreadsheetApp';
 import { BASE_SCOPES } from '../../src/addon/auth';
 import { AppsScriptServices, AuthorizationSimulator, LockScope, LockSimulator, LogLine, PropertyStores, createServices } from './fakeServices';
+import { FakeForms, createFormApp } from './fakeFormApp';
 
 export interface AppsScriptGlobals extends AppsScriptServices {
   SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  FormApp: GoogleAppsScript.Forms.FormApp;
 }
 
 export interface SheetsEnvironmentOptions {
@@ -72,6 +74,8 @@ export interface AppsScriptEnvironment {
   readonly properties: PropertyStores;
   /** Failure injection: faults.failOn('Range.setValues', 3), faults.stopAt(…); faults.trace lists every call. */
   readonly faults: FaultInjector;
+  /** The user's Google Forms (FormApp) and the schools that answer them (test/support/fakeFormApp.ts). */
+  readonly forms: FakeForms;
   dumpSheet(name: string): SheetDump;
 }
 
@@ -119,8 +123,10 @@ export function sheetsEnvironment(options: SheetsEnvironmentOptions = {}): AppsS
     properties,
     echoLogs: options.echoLogs,
   });
+  const forms = new FakeForms(calls, auth, [workbook]);
   const globals: AppsScriptGlobals = {
     SpreadsheetApp: workbook.createSpreadsheetApp({ uiAvailable: options.uiAvailable }),
+    FormApp: createFormApp(forms),
     ...services,
   };
   return {
@@ -134,6 +140,7 @@ export function sheetsEnvironment(options: SheetsEnvironmentOptions = {}): AppsS
     properties,
     auth,
     faults: new FaultInjector(calls, documentId),
+    forms,
     dumpSheet: (name) => workbook.dumpSheet(name),
   };
 }

@@ -3,6 +3,7 @@ import { Shares, sharesProblem } from './formula';
 import { Journal } from '../journal';
 import { MAX_STUDENTS, parseNumber, parseSchoolYear, parseTimestamp } from '../parse';
 import { School, SchoolRegistry, resolveSchool } from '../schools/registry';
+import { schoolFromChoice } from '../schools/choice';
 import { Cell, Table, cellText, isBlankRow } from '../table';
 import { formatNumber, headerKey, quote } from '../text';
 
@@ -108,8 +109,8 @@ export function readQuestionnaire(sheet: string, table: Table, registry: SchoolR
   dataRows.forEach((row, i) => {
     const rowNo = header.headerRow + i + 2;
     if (isBlankRow(row)) return;
-    const code = col.code !== undefined ? cellText(row[col.code]) : '';
-    const name = col.name !== undefined ? cellText(row[col.name]) : '';
+    // The form's dropdown writes «Наименование (код 001)» in the name column: match by that code.
+    const { code, name } = schoolFromChoice(col.code !== undefined ? cellText(row[col.code]) : '', col.name !== undefined ? cellText(row[col.name]) : '');
     const school = resolveSchool(registry, code, name, journal, sheet, rowNo);
     if (!school) return;
     let year: string | null = null;
