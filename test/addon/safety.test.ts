@@ -77,6 +77,10 @@ describe('a sheet of the user’s named like a generated one', () => {
     expect(summary.displaced.map((d) => d.name)).toEqual(['ИСБШ (расчёт)', 'Показатели (расчёт)', 'Журнал проверки (расчёт)']);
     expect(summary.journalSheet).toBe('Журнал проверки (расчёт)');
     expect(summary.indicatorsSheet).toBe('Показатели (расчёт)');
+    s.addon.call('menuCalculate');
+    expect(lastAlert(s.env)).toContain('см. лист «Журнал проверки (расчёт)»');
+    expect(lastAlert(s.env)).toContain('см. лист «Показатели (расчёт)»');
+    for (const [n, dump] of Object.entries(before)) expectSame(s.env.dumpSheet(n), dump);
   });
 });
 
