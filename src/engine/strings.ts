@@ -481,3 +481,25 @@ export const HISTORY_TEXT = {
   notListed: '—',
   noYears: 'Результатов оценочных процедур нет: история не построена.',
 } as const;
+
+/**
+ * Writing sheets in the add-on all-or-nothing (issue 9): a run builds its sheets under temporary
+ * names and swaps them in when every one is ready. These are the names and what the user is told.
+ */
+export const WRITE_TEXT = {
+  /** «[черновик] Сводка»: a sheet being built; «[прежний] Сводка»: the one it replaces, until the swap is over. */
+  draft: 'черновик',
+  retired: 'прежний',
+  /** `google`: the error came from a Google service (else from the add-on itself). */
+  failed: (detail: string, google: boolean) =>
+    `Листы не записаны: ${google ? 'Google Таблицы сообщили об ошибке' : 'произошла ошибка'} («${detail}»). Прежние результаты и ваши листы не изменены, временные листы удалены. Повторите попытку; если ошибка повторяется, перешлите этот текст разработчикам.`,
+  failedWithLeftovers: (detail: string, google: boolean, sheets: string) =>
+    `Листы не записаны: ${google ? 'Google Таблицы сообщили об ошибке' : 'произошла ошибка'} («${detail}»). Прежние результаты и ваши листы не изменены; временные листы ${sheets} удалить не удалось — они будут удалены при следующем запуске.`,
+  tooLong: (minutes: number) =>
+    `Запуск не успел записать листы за ${minutes} мин (Google прерывает запуск через 6 минут): прежние результаты и ваши листы не изменены, временные листы удалены. Повторите попытку; если так будет снова, уменьшите объём данных (например, удалите лишние годы из результатов).`,
+  leftovers: (sheets: string) => `Не удалось удалить временные листы ${sheets}: они будут удалены при следующем запуске.`,
+  chartFailed: (sheet: string) => `Диаграмма на листе «${sheet}» не построена: данные для неё на листе есть, её можно вставить вручную.`,
+  displaced: (wanted: string, name: string) => `Лист «${wanted}» ваш (создан не надстройкой): он не изменяется, результат — в листе «${name}».`,
+  /** The error detail Google gave, shortened for a message box. */
+  maxDetail: 300,
+} as const;
