@@ -1,4 +1,4 @@
-import { CATEGORY, HEADERS, MENU, MESSAGES, PRODUCT_NAME, SHEETS, defaultSettings, settingsTable } from '../engine';
+import { CATEGORY, DOCUMENT_TEXT, HEADERS, MENU, MESSAGES, PRODUCT_NAME, SHEETS, defaultSettings, settingsTable } from '../engine';
 import { runCalculation, summarize } from './panel';
 import { guardCell } from './sheetsAdapter';
 
@@ -13,6 +13,7 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addSeparator()
     .addItem(MENU.createStructure, 'menuCreateStructure')
     .addItem(MENU.prepareMonitoring, 'menuPrepareMonitoring')
+    .addItem(DOCUMENT_TEXT.menu, 'menuCreateReportDocument')
     .addItem(MENU.help, 'menuHelp')
     .addToUi();
 }

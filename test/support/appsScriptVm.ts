@@ -18,9 +18,14 @@ import { CallCounter, isDate } from './fakeBase';
 import { FakeWorkbook, SeedSheet, SheetDump, UiLog, createWorkbook } from './fakeSpreadsheetApp';
 import { BASE_SCOPES } from '../../src/addon/auth';
 import { AppsScriptServices, AuthorizationSimulator, LockScope, LockSimulator, LogLine, PropertyStores, createServices } from './fakeServices';
+import { DocumentStore, createDocumentApp } from './fakeDocumentApp';
+import { createDocsService } from './fakeDocsApi';
 
 export interface AppsScriptGlobals extends AppsScriptServices {
   SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  DocumentApp: GoogleAppsScript.Document.DocumentApp;
+  /** Advanced service «Docs», present when the manifest enables it. */
+  Docs?: GoogleAppsScript.Docs;
 }
 
 export interface SheetsEnvironmentOptions {
@@ -48,6 +53,8 @@ export interface SheetsEnvironmentOptions {
   manifestScopes?: string[];
   /** Scopes the user has granted. Default: every manifest scope no feature requests on first use (see src/addon/auth.ts). */
   grantedScopes?: string[];
+  /** userSymbols of the enabled advanced services. Default: appsscript.json's dependencies. */
+  advancedServices?: string[];
 }
 
 export interface AppsScriptEnvironment {
@@ -68,13 +75,23 @@ export interface AppsScriptEnvironment {
   readonly auth: AuthorizationSimulator;
   /** Document/user/script properties, readable and seedable directly. */
   readonly properties: PropertyStores;
+  /** Google Docs the add-on created (DocumentApp): documents.all(), documents.dump(id). */
+  readonly documents: DocumentStore;
   dumpSheet(name: string): SheetDump;
 }
 
 
+interface Manifest {
+  oauthScopes?: string[];
+  dependencies?: { enabledAdvancedServices?: { userSymbol: string }[] };
+}
+
+function projectManifest(): Manifest {
+  return JSON.parse(readFileSync(require.resolve('../../appsscript.json'), 'utf8')) as Manifest;
+}
+
 function projectManifestScopes(): string[] {
-  const manifest = JSON.parse(readFileSync(require.resolve('../../appsscript.json'), 'utf8')) as { oauthScopes?: string[] };
-  return manifest.oauthScopes ?? [];
+  return projectManifest().oauthScopes ?? [];
 }
 
 /** Builds the whole fake Apps Script global set around one in-memory spreadsheet. */
@@ -110,8 +127,12 @@ export function sheetsEnvironment(options: SheetsEnvironmentOptions = {}): AppsS
     properties,
     echoLogs: options.echoLogs,
   });
+  const documents = new DocumentStore();
+  const advanced = options.advancedServices ?? (projectManifest().dependencies?.enabledAdvancedServices ?? []).map((s) => s.userSymbol);
   const globals: AppsScriptGlobals = {
     SpreadsheetApp: workbook.createSpreadsheetApp({ uiAvailable: options.uiAvailable }),
+    DocumentApp: createDocumentApp(calls, documents, auth),
+    ...(advanced.includes('Docs') ? { Docs: createDocsService(calls, documents, auth) } : {}),
     ...services,
   };
   return {
@@ -124,6 +145,7 @@ export function sheetsEnvironment(options: SheetsEnvironmentOptions = {}): AppsS
     logs,
     properties,
     auth,
+    documents,
     dumpSheet: (name) => workbook.dumpSheet(name),
   };
 }
