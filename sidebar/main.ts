@@ -2,6 +2,7 @@
 // src/addon/panel.ts); every piece of data goes into the page as text (dom.ts), never as HTML.
 import { save, setupCalculation } from './calculation';
 import { reloadImportSheetsIfOpen, setupImportPanel } from './importPanel';
+import { setupDocument } from './document';
 import { setupMonitoring } from './monitoring';
 import { setupSettingsForm } from './settingsForm';
 import { load, setupRefresh } from './workbook';
@@ -13,5 +14,6 @@ setupRefresh(() => void reload());
 setupSettingsForm(() => void save());
 setupImportPanel();
 setupMonitoring();
+setupDocument();
 
 void reload();
