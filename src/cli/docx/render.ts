@@ -163,12 +163,13 @@ function table(block: TableBlock): Table {
   const widths = block.columns.map((c) => Math.round((c.width / 100) * TEXT_WIDTH));
   const border = { style: BorderStyle.SINGLE, size: 4, color: '808080' };
   const header = new TableRow({
-    tableHeader: block.repeatHeader,
+    // Only what is on is written: docx spells a false flag as an element with w:val="off".
+    tableHeader: block.repeatHeader || undefined,
     cantSplit: true,
     children: block.columns.map((c, i) => cell(c.title, 'center', { header: true, width: widths[i], small: block.small })),
   });
   const rows = block.rows.map(
-    (r) => new TableRow({ cantSplit: block.keepRowsWhole, children: r.map((text, i) => cell(text, block.columns[i].align, { header: false, width: widths[i], small: block.small })) }),
+    (r) => new TableRow({ cantSplit: block.keepRowsWhole || undefined, children: r.map((text, i) => cell(text, block.columns[i].align, { header: false, width: widths[i], small: block.small })) }),
   );
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
