@@ -89,6 +89,9 @@ describe('shnor-monitor analyze --docx', () => {
     const footer = await pkg.text('word/footer1.xml');
     expect(footer).toContain('стр. ');
     expect(footer).toMatch(/PAGE[\s\S]*NUMPAGES/);
+    // A line height without its rule is read by LibreOffice as exact, and clips the chart picture.
+    const spacings = [...`${pkg.document}${await pkg.text('word/styles.xml')}`.matchAll(/<w:spacing [^>]*>/g)].map((m) => m[0]);
+    expect(spacings.filter((sp) => sp.includes('w:line=') && !sp.includes('w:lineRule="auto"'))).toEqual([]);
     const core = await pkg.text('docProps/core.xml');
     expect(core).toContain('<dc:creator>Мониторинг ШНОР и ШНСУ</dc:creator>');
     expect(core).toContain('Аналитическая справка');

@@ -57,3 +57,19 @@ export function pdfPageToPng(pdf: string, page: number, outBase: string, dpi = 8
   execFileSync('pdftoppm', ['-png', '-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', pdf, outBase]);
   return `${outBase}.png`;
 }
+
+/** The share of a page's pixels (at `dpi`) within `tolerance` of a colour: is a picture really drawn there? */
+export function colourShare(pdf: string, page: number, [r, g, b]: [number, number, number], dpi = 40, tolerance = 24): number {
+  const ppm = execFileSync('pdftoppm', ['-r', String(dpi), '-f', String(page), '-l', String(page), pdf]);
+  // P6: "P6\n<w> <h>\n<max>\n" then RGB bytes.
+  const header = /^P6\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(ppm.toString('latin1', 0, 40));
+  if (!header) throw new Error('pdftoppm did not write a PPM');
+  const start = header[0].length;
+  const pixels = Number(header[1]) * Number(header[2]);
+  let near = 0;
+  for (let i = 0; i < pixels; i++) {
+    const at = start + i * 3;
+    if (Math.abs(ppm[at] - r) <= tolerance && Math.abs(ppm[at + 1] - g) <= tolerance && Math.abs(ppm[at + 2] - b) <= tolerance) near++;
+  }
+  return near / pixels;
+}

@@ -13,7 +13,7 @@ import { listRows } from '../../src/engine/sheets/shnorSheet';
 import { syntheticMunicipality } from '../../scripts/synthetic';
 import { EXAMPLE_DIR } from '../support/exampleWorkbook';
 import { barChartPng } from '../support/png';
-import { docxToPdf, pdfPageSize, pdfPages, printToolsMissing } from './libreofficeDocx';
+import { colourShare, docxToPdf, pdfPageSize, pdfPages, printToolsMissing } from './libreofficeDocx';
 
 const missing = printToolsMissing();
 if (missing) console.warn(`Проверка печати справки пропущена: ${missing}.`);
@@ -58,6 +58,9 @@ describePrint('the справка printed from LibreOffice', () => {
     expect(first).toBeGreaterThan(0);
     expect(pages[first - 1].includes('Справку составил')).toBe(true);
     expect(APPENDIX_HEADER.test(squeeze(pages[first]))).toBe(true);
+    // The chart is drawn at its size, not clipped to a line: its bars cover a good part of the page.
+    const chartPage = pages.findIndex((p) => p.includes('Рисунок 1')) + 1;
+    expect(colourShare(pdf, chartPage, [138, 180, 248]) + colourShare(pdf, chartPage, [242, 139, 130])).toBeGreaterThan(0.02);
   }, 120_000);
 
   it('a long list: the appendix header is on every page of it and every school of «Перечень» is printed', async () => {

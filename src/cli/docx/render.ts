@@ -6,6 +6,7 @@ import {
   HeadingLevel,
   ImageRun,
   LevelFormat,
+  LineRuleType,
   Packer,
   PageNumber,
   Paragraph,
@@ -35,6 +36,8 @@ const TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
 const TEXT_WIDTH_PX = Math.floor((TEXT_WIDTH / 1440) * 96);
 const HEADER_FILL = 'E8EAED';
 const DASH_LIST = 'dash-list';
+// Line spacing is always «auto» (a multiple): LibreOffice reads a w:line without w:lineRule as an
+// exact height and clips the chart picture to one line.
 
 const ALIGN: Record<Align, (typeof AlignmentType)[keyof typeof AlignmentType]> = {
   left: AlignmentType.LEFT,
@@ -72,7 +75,7 @@ export async function renderDocx(doc: ReportDocument, pictures: DocxPictures): P
     description: doc.name,
     styles: {
       default: {
-        document: { run: { font: FONT, size: SIZE.body, language: { value: 'ru-RU' } }, paragraph: { spacing: { after: 120, line: 264 } } },
+        document: { run: { font: FONT, size: SIZE.body, language: { value: 'ru-RU' } }, paragraph: { spacing: { after: 120, line: 264, lineRule: LineRuleType.AUTO } } },
         title: { run: { font: FONT, size: SIZE.title, bold: true, color: '000000' }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 120 } } },
         heading1: { run: { font: FONT, size: SIZE.heading, bold: true, color: '000000' }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true, keepLines: true } },
         heading2: { run: { font: FONT, size: SIZE.body, bold: true, color: '000000' }, paragraph: { spacing: { before: 180, after: 60 }, keepNext: true, keepLines: true } },
@@ -155,7 +158,7 @@ function cell(text: string, align: Align, opts: { header: boolean; width: number
     width: { size: opts.width, type: WidthType.DXA },
     shading: opts.header ? { type: ShadingType.CLEAR, color: 'auto', fill: HEADER_FILL } : undefined,
     margins: { top: 40, bottom: 40, left: 80, right: 80 },
-    children: [new Paragraph({ alignment: opts.header ? AlignmentType.CENTER : ALIGN[align], spacing: { after: 0, line: 240 }, children: [new TextRun({ text, bold: opts.header, size })] })],
+    children: [new Paragraph({ alignment: opts.header ? AlignmentType.CENTER : ALIGN[align], spacing: { after: 0, line: 240, lineRule: LineRuleType.AUTO }, children: [new TextRun({ text, bold: opts.header, size })] })],
   });
 }
 

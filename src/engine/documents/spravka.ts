@@ -127,7 +127,8 @@ function countsBlocks(a: Analysis): Block[] {
     ['Школ в муниципалитете', String(a.schools.length)],
     ['ИСБШ рассчитан', String(count((o) => o.isbsh !== null))],
     [`Граница ШНСУ (${CUTOFF_LABELS[a.settings.cutoff]})`, a.cutoff === null ? 'не рассчитана' : formatNumber(a.cutoff, 2)],
-    [CATEGORY.shnor, a.year ? `${shnor} (по критерию 1 — ${k1}, по критерию 2 — ${k2})` : 'не определялись'],
+    [CATEGORY.shnor, a.year ? String(shnor) : 'не определялись'],
+    ...(a.year ? [['в том числе по критерию 1', String(k1)], ['в том числе по критерию 2', String(k2)]] : []),
     [CATEGORY.shnsu, String(count((o) => o.shnsu))],
     [`Одновременно ${CATEGORY.both}`, String(count((o) => categoryOf(o) === CATEGORY.both))],
     ['Всего в перечне', String(count(isListed))],
@@ -136,7 +137,7 @@ function countsBlocks(a: Analysis): Block[] {
   ];
   return [
     heading(1, T.sections.counts),
-    table('counts', [[T.countsColumns[0], 70], [T.countsColumns[1], 30, 'right']], rows),
+    table('counts', [[T.countsColumns[0], 75], [T.countsColumns[1], 25, 'right']], rows),
     ...listCaveats(a).map((line) => paragraph(line, { style: 'small' })),
   ];
 }
