@@ -4,6 +4,7 @@ import { save, setupCalculation } from './calculation';
 import { reloadImportSheetsIfOpen, setupImportPanel } from './importPanel';
 import { setupDocument } from './document';
 import { setupMonitoring } from './monitoring';
+import { setupForm } from './form';
 import { setupSettingsForm } from './settingsForm';
 import { load, setupRefresh } from './workbook';
 
@@ -14,6 +15,7 @@ setupRefresh(() => void reload());
 setupSettingsForm(() => void save());
 setupImportPanel();
 setupMonitoring();
+setupForm();
 setupDocument();
 
 void reload();

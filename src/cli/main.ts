@@ -5,9 +5,10 @@ import { SHEETS, Settings, Table, buildReport, parseCutoff, parseSchoolYear } fr
 import { documentSource, spravkaDocxBytes } from './docx';
 import { readWorkbookPath, writeXlsx } from './io';
 import { summaryText } from './summary';
-import { writeIsbshSvg } from './isbshSvg';
+import { isbshChartPicture, writeIsbshSvg } from './isbshSvg';
 import { writeMonitoringWorkbook } from './monitoring';
 import { IMPORT_USAGE, importCommand } from './importCommand';
+import { FORM_SPEC_USAGE, formSpecCommand } from './formSpec';
 
 const USAGE = `Мониторинг ШНОР и ШНСУ — командная строка
 
@@ -29,6 +30,8 @@ const USAGE = `Мониторинг ШНОР и ШНСУ — командная 
               выбывшие из перечня отмечаются, внесённые отметки, числа и столбцы сохраняются.
 
 ${IMPORT_USAGE}
+
+${FORM_SPEC_USAGE}
 
 Коды выхода: 0 — расчёт выполнен (проблемы в данных — в журнале), 1 — файл не прочитан или не записан,
 2 — неверные параметры командной строки.`;
@@ -75,7 +78,9 @@ async function analyzeCommand(args: string[], io: CliIO): Promise<number> {
   for (const s of input.sheets) tables[s.name] = s.rows;
   const generatedAt = timestamp(io.now());
   const report = buildReport({ sheetNames: input.sheets.map((s) => s.name), tables, overrides }, generatedAt);
-  const docx = values.docx ? await spravkaDocxBytes(report, { generatedAt, source: documentSource(source, input.kind), chartPng: null }) : null;
+  const docx = values.docx
+    ? await spravkaDocxBytes(report, { generatedAt, source: documentSource(source, input.kind), chartPng: (await isbshChartPicture(report.analysis))?.bytes ?? null })
+    : null;
   const output = values.output ?? defaultOutput(source);
   await writeXlsx(output, {
     workbook: input.workbook,
@@ -85,7 +90,7 @@ async function analyzeCommand(args: string[], io: CliIO): Promise<number> {
     settingsSheetName: SHEETS.settings,
   });
   const outputs = [output];
-  const svg = writeIsbshSvg(report.analysis, output);
+  const svg = await writeIsbshSvg(report.analysis, output);
   if (svg) outputs.push(svg);
   if (values.json) {
     fs.mkdirSync(path.dirname(path.resolve(values.json)), { recursive: true });
@@ -126,6 +131,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     if (command === 'analyze') return await analyzeCommand(rest, io);
     if (command === 'monitoring') return await monitoringCommand(rest, io);
     if (command === 'import') return await importCommand(rest, io, timestamp(io.now()));
+    if (command === 'form-spec') return await formSpecCommand(rest, io);
     throw new UsageError(`неизвестная команда «${command}»`);
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

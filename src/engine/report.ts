@@ -25,7 +25,7 @@ export interface Report {
 export function buildReport(input: AnalysisInput, generatedAt: string): Report {
   const analysis = analyze(input);
   const sheets = [isbshSheet(analysis, generatedAt), shnorSheet(analysis, generatedAt), listSheet(analysis, generatedAt)];
-  const program = programSheets(input, analysis, generatedAt);
+  const program = programSheets(analysis, generatedAt);
   sheets.push(...program.sheets);
   const placement = placeSheets([...sheets.map((s) => s.name), SHEETS.journal], input.existingSheets ?? []);
   for (const p of placement.placements) {

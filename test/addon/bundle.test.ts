@@ -57,9 +57,8 @@ describe('dist/Code.js as Apps Script sees it', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(root, 'dist/appsscript.json'), 'utf8'));
     expect(manifest).toMatchObject({ runtimeVersion: 'V8', timeZone: 'Europe/Moscow', exceptionLogging: 'STACKDRIVER' });
     expect(manifest.oauthScopes.slice(0, 2)).toEqual(['https://www.googleapis.com/auth/spreadsheets.currentonly', 'https://www.googleapis.com/auth/script.container.ui']);
-    // Anything more is asked for only by the feature that needs it, on first use (requireScopes).
-    const onFirstUse = ['https://www.googleapis.com/auth/documents'];
-    for (const scope of manifest.oauthScopes.slice(2)) expect(onFirstUse).toContain(scope);
+    // Beyond those two, only scopes a feature asks for on first use (requireScopes, src/addon/auth.ts).
+    expect(manifest.oauthScopes.slice(2)).toEqual(['https://www.googleapis.com/auth/forms', 'https://www.googleapis.com/auth/documents']);
   });
 
   it('clasp pushes dist/', () => {

@@ -84,7 +84,9 @@ describe('shnor-monitor analyze --docx', () => {
     expect(paras.filter((p) => p.style === 'Heading1').map((p) => p.text)).toEqual(
       [s.method, s.counts, s.chart, s.note, s.indicators, s.changes('2021/2022')].map(typography),
     );
-    expect(paras.map((p) => p.text)).toContain(typography(DOCUMENT_TEXT.chartFallback)); // no picture given here
+    // The CLI draws the ИСБШ chart (src/cli/charts) and puts the picture in.
+    expect(pkg.files.filter((f) => /^word\/media\/.+\.png$/.test(f))).toHaveLength(1);
+    expect(paras.map((p) => p.text)).not.toContain(typography(DOCUMENT_TEXT.chartFallback));
     expect(/<w:pgSz w:w="11906" w:h="16838"/.test(pkg.document)).toBe(true);
     const footer = await pkg.text('word/footer1.xml');
     expect(footer).toContain('стр. ');
@@ -141,6 +143,12 @@ describe('the docx renderer with the chart picture', () => {
     expect(/<wp:docPr [^>]*descr="Столбчатая диаграмма: ИСБШ 18 школ/.test(pkg.document)).toBe(true);
     expect(paragraphs(pkg.document).map((p) => p.text)).toContain(typography('Рисунок 1 — ИСБШ по школам (от наименее благополучной) и граница ШНСУ 73,99 (нижний квартиль)'));
     expect(paragraphs(pkg.document).map((p) => p.text)).not.toContain(typography(DOCUMENT_TEXT.chartFallback));
+  });
+
+  it('without a picture writes the fallback text instead', async () => {
+    const pkg = await openDocx(await spravkaDocxBytes(report, { generatedAt: WHEN, source: 'x', chartPng: null }));
+    expect(pkg.files.some((f) => f.startsWith('word/media/'))).toBe(false);
+    expect(paragraphs(pkg.document).map((p) => p.text)).toContain(typography(DOCUMENT_TEXT.chartFallback));
   });
 
   it('rejects bytes that are not a PNG with a Russian message', async () => {

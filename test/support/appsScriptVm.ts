@@ -20,9 +20,11 @@ import { BASE_SCOPES } from '../../src/addon/auth';
 import { AppsScriptServices, AuthorizationSimulator, LockScope, LockSimulator, LogLine, PropertyStores, createServices } from './fakeServices';
 import { DocumentStore, createDocumentApp } from './fakeDocumentApp';
 import { createDocsService } from './fakeDocsApi';
+import { FakeForms, createFormApp } from './fakeFormApp';
 
 export interface AppsScriptGlobals extends AppsScriptServices {
   SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  FormApp: GoogleAppsScript.Forms.FormApp;
   DocumentApp: GoogleAppsScript.Document.DocumentApp;
   /** Advanced service «Docs», present when the manifest enables it. */
   Docs?: GoogleAppsScript.Docs;
@@ -75,6 +77,8 @@ export interface AppsScriptEnvironment {
   readonly auth: AuthorizationSimulator;
   /** Document/user/script properties, readable and seedable directly. */
   readonly properties: PropertyStores;
+  /** The user's Google Forms (FormApp) and the schools that answer them (test/support/fakeFormApp.ts). */
+  readonly forms: FakeForms;
   /** Google Docs the add-on created (DocumentApp): documents.all(), documents.dump(id). */
   readonly documents: DocumentStore;
   dumpSheet(name: string): SheetDump;
@@ -127,10 +131,12 @@ export function sheetsEnvironment(options: SheetsEnvironmentOptions = {}): AppsS
     properties,
     echoLogs: options.echoLogs,
   });
+  const forms = new FakeForms(calls, auth, [workbook]);
   const documents = new DocumentStore();
   const advanced = options.advancedServices ?? (projectManifest().dependencies?.enabledAdvancedServices ?? []).map((s) => s.userSymbol);
   const globals: AppsScriptGlobals = {
     SpreadsheetApp: workbook.createSpreadsheetApp({ uiAvailable: options.uiAvailable }),
+    FormApp: createFormApp(forms),
     DocumentApp: createDocumentApp(calls, documents, auth),
     ...(advanced.includes('Docs') ? { Docs: createDocsService(calls, documents, auth) } : {}),
     ...services,
@@ -145,6 +151,7 @@ export function sheetsEnvironment(options: SheetsEnvironmentOptions = {}): AppsS
     logs,
     properties,
     auth,
+    forms,
     documents,
     dumpSheet: (name) => workbook.dumpSheet(name),
   };
