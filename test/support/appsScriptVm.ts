@@ -20,11 +20,16 @@ import { CallCounter, isDate } from './fakeBase';
 import { FakeWorkbook, SeedSheet, SheetDump, UiLog, createWorkbook } from './fakeSpreadsheetApp';
 import { BASE_SCOPES } from '../../src/addon/auth';
 import { AppsScriptServices, AuthorizationSimulator, LockScope, LockSimulator, LogLine, PropertyStores, createServices } from './fakeServices';
+import { DocumentStore, createDocumentApp } from './fakeDocumentApp';
+import { createDocsService } from './fakeDocsApi';
 import { FakeForms, createFormApp } from './fakeFormApp';
 
 export interface AppsScriptGlobals extends AppsScriptServices {
   SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
   FormApp: GoogleAppsScript.Forms.FormApp;
+  DocumentApp: GoogleAppsScript.Document.DocumentApp;
+  /** Advanced service «Docs», present when the manifest enables it. */
+  Docs?: GoogleAppsScript.Docs;
 }
 
 export interface SheetsEnvironmentOptions {
@@ -52,6 +57,8 @@ export interface SheetsEnvironmentOptions {
   manifestScopes?: string[];
   /** Scopes the user has granted. Default: every manifest scope no feature requests on first use (see src/addon/auth.ts). */
   grantedScopes?: string[];
+  /** userSymbols of the enabled advanced services. Default: appsscript.json's dependencies. */
+  advancedServices?: string[];
 }
 
 export interface AppsScriptEnvironment {
@@ -76,16 +83,26 @@ export interface AppsScriptEnvironment {
   readonly faults: FaultInjector;
   /** The user's Google Forms (FormApp) and the schools that answer them (test/support/fakeFormApp.ts). */
   readonly forms: FakeForms;
+  /** Google Docs the add-on created (DocumentApp): documents.all(), documents.dump(id). */
+  readonly documents: DocumentStore;
   dumpSheet(name: string): SheetDump;
 }
 
 
+interface Manifest {
+  oauthScopes?: string[];
+  dependencies?: { enabledAdvancedServices?: { userSymbol: string }[] };
+}
+
 /** The project's appsscript.json, found upwards from here (test/support/ in Jest, build/ when bundled for the bench). */
-function projectManifestScopes(): string[] {
+function projectManifest(): Manifest {
   let dir = __dirname;
   while (!existsSync(join(dir, 'appsscript.json')) && dirname(dir) !== dir) dir = dirname(dir);
-  const manifest = JSON.parse(readFileSync(join(dir, 'appsscript.json'), 'utf8')) as { oauthScopes?: string[] };
-  return manifest.oauthScopes ?? [];
+  return JSON.parse(readFileSync(join(dir, 'appsscript.json'), 'utf8')) as Manifest;
+}
+
+function projectManifestScopes(): string[] {
+  return projectManifest().oauthScopes ?? [];
 }
 
 /** Builds the whole fake Apps Script global set around one in-memory spreadsheet. */
@@ -124,9 +141,13 @@ export function sheetsEnvironment(options: SheetsEnvironmentOptions = {}): AppsS
     echoLogs: options.echoLogs,
   });
   const forms = new FakeForms(calls, auth, [workbook]);
+  const documents = new DocumentStore();
+  const advanced = options.advancedServices ?? (projectManifest().dependencies?.enabledAdvancedServices ?? []).map((s) => s.userSymbol);
   const globals: AppsScriptGlobals = {
     SpreadsheetApp: workbook.createSpreadsheetApp({ uiAvailable: options.uiAvailable }),
     FormApp: createFormApp(forms),
+    DocumentApp: createDocumentApp(calls, documents, auth),
+    ...(advanced.includes('Docs') ? { Docs: createDocsService(calls, documents, auth) } : {}),
     ...services,
   };
   return {
@@ -141,6 +162,7 @@ export function sheetsEnvironment(options: SheetsEnvironmentOptions = {}): AppsS
     auth,
     faults: new FaultInjector(calls, documentId),
     forms,
+    documents,
     dumpSheet: (name) => workbook.dumpSheet(name),
   };
 }
