@@ -8,6 +8,7 @@ import { HEADERS } from '../../src/engine/strings';
 import { AddonHandle, AppsScriptEnvironment, loadAddon, sheetsEnvironment } from '../support/appsScriptVm';
 import { CODE_JS } from '../support/exampleWorkbook';
 import type { SeedSheet } from '../support/fakeSpreadsheetApp';
+import { syntheticRegionalProtocol } from '../../scripts/benchImport';
 import { loadPaste, loadProtocol, typed } from './paste';
 
 const PROCEDURE = { procedure: 'ВПР математика 5 кл.' };
@@ -69,5 +70,22 @@ describe('a pasted ВПР protocol in the add-on (dist/Code.js)', () => {
     const { addon } = start([{ name: 'Настройки', rows: [['Параметр', 'Значение', 'Пояснение'], ['Шкала ВПР: ВПР математика 5 кл., 2020/2021', '7; 11; 15', '']] }]);
     const p = addon.call<ImportPreview>('previewImport', 'Протокол', PROCEDURE);
     expect(p).toMatchObject({ needs: [], canApply: true, scale: { source: 'settings' } });
+  });
+});
+
+describe('a region’s protocol in the add-on', () => {
+  it('costs the same few calls whatever the number of schools: one read per sheet, one write per sheet', () => {
+    const protocol = syntheticRegionalProtocol(6000, 150, 10);
+    const env = sheetsEnvironment({ sheets: [{ name: 'Результаты ОП', rows: [[...HEADERS.results]] }, { name: 'Протокол', rows: protocol.rows }] });
+    const addon = loadAddon(CODE_JS, env);
+    env.calls.reset();
+    const done = addon.call<ImportOutcome>('applyImport', 'Протокол', { ...PROCEDURE, scale: '7; 11; 15' });
+    expect(done.appended).toBe(150);
+    expect(env.calls.count('Range.getValues')).toBe(2);
+    expect(env.calls.count('Range.setValues')).toBe(2);
+    const rows = env.dumpSheet('Результаты ОП').values.slice(1);
+    // Every participant is in exactly one school's P; the absent are in none.
+    expect(rows.reduce((s, r) => s + Number(r[4]), 0)).toBe(done.students?.participants);
+    expect((done.students?.participants ?? 0) + (done.students?.absent ?? 0)).toBe(6000);
   });
 });

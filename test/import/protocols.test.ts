@@ -153,6 +153,19 @@ describe('the sheet «Протокол»: «edu… | МБОУ …», task maxima
   });
 });
 
+describe('a region’s protocol without «Справочник ОО»', () => {
+  it('two schools of one name in two districts stay two schools: the login decides', () => {
+    const rows = loadProtocol('protocol-sheet-math5-2021.tsv').map((r, i) => (i > 0 && r[0] === 'edu240104' ? [r[0], r[1], r[2], r[3], 'edu240104 | МАОУ "Гимназия № 3"', ...r.slice(5)] : r));
+    const p = plan(rows, { procedure: 'ВПР математика 5 кл.', scale: '7; 11; 15' }, { registry: null });
+    expect(p.rows.map((r) => [r[1], r[2], r[4]])).toEqual([
+      ['edu240103', 'МАОУ "Гимназия № 3"', 5],
+      ['edu240104', 'МАОУ "Гимназия № 3"', 6],
+      ['edu250001', 'МБОУ "СОШ № 1"', 2],
+      ['edu240199', 'МБОУ "СОШ № 99"', 1],
+    ]);
+  });
+});
+
 describe('the older export with Latin headers: ВПР русский язык 5 кл., 2021, scale 18; 29; 39', () => {
   it('`user` is the login, `sum` the total, `otc` the journal mark (0 = none)', () => {
     const p = plan(loadProtocol('vpr-russian5-2021-latin.tsv'), { procedure: 'ВПР русский язык 5 кл.', year: '2020/2021', scale: '18; 29; 39' });

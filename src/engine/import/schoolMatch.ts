@@ -28,9 +28,14 @@ export function resolver(registry: SchoolRegistry): SchoolLookup {
 }
 
 function matchSchool(registry: SchoolRegistry, code: string, name: string): School | SchoolMiss {
+  // Without «Справочник ОО» a school is known by what the rows say (as «Рассчитать» does); a row with
+  // a code is that school, never another one that happens to share its name (a region has many «СОШ № 1»).
+  if (!registry.fromSheet && code) {
+    const byCode = registry.match(code, '');
+    return byCode.kind === 'matched' ? byCode.school : registry.add({ code, name: name || code });
+  }
   const m = registry.match(code, name);
   if (m.kind === 'matched') return m.school;
-  // Without «Справочник ОО» a school is known by what the rows say (as «Рассчитать» does).
   if (!registry.fromSheet && m.kind === 'unmatched') return registry.add({ code, name: name || code });
   const list = m.candidates.map((c) => `«${c.name}»${c.code ? ` (${c.code})` : ''}`).join(', ');
   const shown = name ? `${name}${code ? ` (${code})` : ''}` : code;

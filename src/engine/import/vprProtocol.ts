@@ -43,6 +43,7 @@ export function parseVprProtocol(table: Table, d: DetectedLayout): ParsedPaste {
   const absentRows: number[] = [];
   const skipped: Skip[] = [];
   const uploadYears = new Set<string>();
+  const datesSeen = new Set<string>();
   for (const { row, cells } of dataRows(table, d.headerRow)) {
     const login = cellText(at(cells, c.login));
     const fromSchool = splitProtocolSchool(cellText(at(cells, c.school)));
@@ -74,7 +75,10 @@ export function parseVprProtocol(table: Table, d: DetectedLayout): ParsedPaste {
       continue;
     }
     const uploaded = at(cells, c.uploaded);
-    if (cellText(uploaded) !== '') {
+    const when = cellText(uploaded);
+    // Every row of a protocol carries the date: each distinct one is read once.
+    if (when !== '' && !datesSeen.has(when)) {
+      datesSeen.add(when);
       const y = schoolYearOfDate(uploaded);
       if (y) uploadYears.add(y);
     }
