@@ -7,6 +7,7 @@ import { summaryText } from './summary';
 import { writeIsbshSvg } from './isbshSvg';
 import { writeMonitoringWorkbook } from './monitoring';
 import { IMPORT_USAGE, importCommand } from './importCommand';
+import { FORM_SPEC_USAGE, formSpecCommand } from './formSpec';
 
 const USAGE = `Мониторинг ШНОР и ШНСУ — командная строка
 
@@ -27,6 +28,8 @@ const USAGE = `Мониторинг ШНОР и ШНСУ — командная 
               выбывшие из перечня отмечаются, внесённые отметки, числа и столбцы сохраняются.
 
 ${IMPORT_USAGE}
+
+${FORM_SPEC_USAGE}
 
 Коды выхода: 0 — расчёт выполнен (проблемы в данных — в журнале), 1 — файл не прочитан или не записан,
 2 — неверные параметры командной строки.`;
@@ -80,7 +83,7 @@ async function analyzeCommand(args: string[], io: CliIO): Promise<number> {
     settingsSheetName: SHEETS.settings,
   });
   const outputs = [output];
-  const svg = writeIsbshSvg(report.analysis, output);
+  const svg = await writeIsbshSvg(report.analysis, output);
   if (svg) outputs.push(svg);
   if (values.json) {
     fs.mkdirSync(path.dirname(path.resolve(values.json)), { recursive: true });
@@ -116,6 +119,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     if (command === 'analyze') return await analyzeCommand(rest, io);
     if (command === 'monitoring') return await monitoringCommand(rest, io);
     if (command === 'import') return await importCommand(rest, io, timestamp(io.now()));
+    if (command === 'form-spec') return await formSpecCommand(rest, io);
     throw new UsageError(`неизвестная команда «${command}»`);
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

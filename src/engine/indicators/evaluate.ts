@@ -1,13 +1,14 @@
 import type { SchoolOutcome } from '../analyze';
 import { Journal } from '../journal';
 import { decimalScale, parseNumber, previousSchoolYear } from '../parse';
-import { ResultRecord, ResultsData } from '../shnor/results';
+import { procedureMask } from '../shnor/procedures';
+import { ResultsData, resultsOf } from '../shnor/results';
 import { SchoolRegistry } from '../schools/registry';
 import { Settings, parseYesNo } from '../settings';
 import { INDICATOR_STATUS, MENU, SHEETS } from '../strings';
 import { Cell, Table, cellText } from '../table';
 import { inParts } from '../summary/nameList';
-import { plural } from '../text';
+import { plural, quote } from '../text';
 import { INDICATORS, Indicator, NUMBER_COLUMNS, NumberColumnKey } from './catalogue';
 import { schoolDynamics } from './dynamics';
 import { MONITORING_COLUMNS } from './monitoringColumns';
@@ -101,7 +102,7 @@ export function evaluateIndicators(ctx: IndicatorContext, monitoring: { sheet: s
       const ticked = parseYesNo(cell);
       if (ticked === true) numerator++;
       if (ticked === null && cellText(cell) !== '') {
-        journal.warning(sheet, `«${ind.id}»: значение «${cellText(cell)}» — ожидается флажок (да/нет).`, { row: entry.row, school: o.school.name, action: 'считается, что пункт не выполнен' });
+        journal.warning(sheet, `«${ind.id}»: значение «${quote(cellText(cell))}» — ожидается флажок (да/нет).`, { row: entry.row, school: o.school.name, action: 'считается, что пункт не выполнен' });
       }
     }
     return result(ind, ctx.settings, numerator, denominator, leftOut);
@@ -114,7 +115,7 @@ export function evaluateIndicators(ctx: IndicatorContext, monitoring: { sheet: s
     if (n && !n.percent && Number.isInteger(n.value) && n.value >= 0) return n.value;
     if (!badCells.has(`${entry.row}|${key}`)) {
       badCells.add(`${entry.row}|${key}`);
-      journal.error(sheet, `«${NUMBER_COLUMNS[key]}» = «${cellText(cell)}»: ожидается целое неотрицательное число.`, { row: entry.row, school, action: 'школа не учитывается в показателях с этим столбцом' });
+      journal.error(sheet, `«${NUMBER_COLUMNS[key]}» = «${quote(cellText(cell))}»: ожидается целое неотрицательное число.`, { row: entry.row, school, action: 'школа не учитывается в показателях с этим столбцом' });
     }
     return 'invalid';
   };
@@ -152,13 +153,6 @@ export function evaluateIndicators(ctx: IndicatorContext, monitoring: { sheet: s
     return result(ind, ctx.settings, numerator, denominator, leftOut);
   };
 
-  const resultsBySchool = new Map<string, ResultRecord[]>();
-  for (const r of ctx.results?.records ?? []) {
-    const list = resultsBySchool.get(r.school.id);
-    if (list) list.push(r);
-    else resultsBySchool.set(r.school.id, [r]);
-  }
-
   const dynamics = (ind: Indicator, procedures: string[]): IndicatorResult => {
     const leftOut: IndicatorResult['leftOut'] = [];
     if (!ctx.year) return result(ind, ctx.settings, 0, 0, listed.map((o) => ({ school: o.school.name, reason: 'не определён учебный год анализа' })));
@@ -167,9 +161,9 @@ export function evaluateIndicators(ctx: IndicatorContext, monitoring: { sheet: s
     let numerator = 0;
     let denominator = 0;
     const neither: IndicatorResult['leftOut'] = [];
+    const counted = procedureMask(procedures);
     for (const o of listed) {
-      const records = (resultsBySchool.get(o.school.id) ?? []).filter((r) => procedures.includes(r.procedure.name) && (r.year === year || r.year === prev));
-      const outcome = schoolDynamics(records, year, prev, ctx.settings.dynamics);
+      const outcome = schoolDynamics(resultsOf(ctx.results, o.school).records, year, prev, ctx.settings.dynamics, counted);
       if (outcome.kind === 'missing') {
         const what = ctx.settings.dynamics === 'mean' ? 'среднего балла' : 'результатов';
         const reason = outcome.years.length === 0 ? 'нет сопоставимых результатов за два года' : `нет ${what} за ${outcome.years.join(' и ')}`;
@@ -211,7 +205,7 @@ function readMonitoringRows(ctx: IndicatorContext, monitoring: { sheet: string; 
   }
   const { bySchool, duplicates, unmatched } = entriesBySchool(layout);
   for (const e of unmatched) {
-    journal.warning(sheet, `Школа «${e.name || e.code}»${e.code ? ` (код «${e.code}»)` : ''} не найдена среди школ муниципалитета.`, { row: e.row, school: e.name || e.code, action: 'строка не учитывается' });
+    journal.warning(sheet, `Школа «${quote(e.name || e.code)}»${e.code ? ` (код «${quote(e.code)}»)` : ''} не найдена среди школ муниципалитета.`, { row: e.row, school: quote(e.name || e.code), action: 'строка не учитывается' });
   }
   for (const e of duplicates) {
     const first = bySchool.get(e.school?.id ?? '');
