@@ -51,11 +51,11 @@ describe('a protocol into a sheet that has the result already (from «Стати
     expect(again).toMatchObject({ append: null, alreadyThere: 2, conflicts: [] });
   });
 
-  it('the rows read back as they were meant: one objectivity input per row, the supplement without P', () => {
+  it('the rows read back as they were meant: one objectivity input per row, the row of counts with the P of its result (row 2)', () => {
     const read = readResultsObjectivity('Результаты ОП', after, new SchoolRegistry(false), new Journal());
     expect(read.objectivityOnlyRows).toEqual(new Set([2]));
     expect(read.inputs.map((i) => [i.school.code, i.row, i.participants, i.counts])).toEqual([
-      ['sch240101', 3, null, { comparison: { down: 3, same: 3, up: 1 }, three: { at: 2, below: 1 }, four: { at: 1, below: 1 } }],
+      ['sch240101', 3, 9, { comparison: { down: 3, same: 3, up: 1 }, three: { at: 2, below: 1 }, four: { at: 1, below: 1 } }],
       ['sch240102', 4, 5, { comparison: { down: 2, same: 2, up: 1 }, three: { at: 0, below: 1 }, four: { at: 0, below: 0 } }],
     ]);
   });

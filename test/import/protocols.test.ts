@@ -42,6 +42,11 @@ describe('recognising a protocol by its header words', () => {
     expect(p.schools).toBe(2);
   });
 
+  it('a login and a total are enough; a list with a mark of its own is not a protocol', () => {
+    expect(detectLayout([['Логин ОО', 'Всего баллов'], ['sch240101', '12']])?.kind).toBe('vpr-protocol');
+    expect(detectLayout([['Логин ОО', 'Итого баллов', 'Отметка'], ['sch240101', '25', '4']])?.kind).toBe('students');
+  });
+
   it('reads the task maxima of «Протокол» («14 (2б)»): 8 × 1 + 6 × 2 = 20', () => {
     expect(detectLayout(loadProtocol('protocol-sheet-math5-2021.tsv'))?.protocol?.maxTotal).toBe(20);
     expect(detectLayout(loadProtocol('vpr-math5-2021-logins.tsv'))?.protocol?.maxTotal).toBeNull();

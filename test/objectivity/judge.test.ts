@@ -150,7 +150,7 @@ describe('what «ШНОР», «Перечень» and the JSON get', () => {
 });
 
 describe('from «Результаты ОП» as the import writes it', () => {
-  it('reads the optional columns of each row, the row of counts only included', () => {
+  it('reads the optional columns of each row; a row of counts only takes the P of its result', () => {
     const table = [
       [...HEADERS.results],
       [Y, 'sch1', 'СОШ № 1', P, 25, 4, null, 12.3, null, null, null, null, null, 9, 3, 2, 2],
@@ -166,7 +166,7 @@ describe('from «Результаты ОП» as the import writes it', () => {
     expect(read.objectivityOnlyRows).toEqual(new Set([2]));
     expect(read.inputs.map((i) => [i.school.code, i.row, i.participants])).toEqual([
       ['sch1', 2, 25],
-      ['sch1', 3, null],
+      ['sch1', 3, 25],
       ['sch2', 4, 45],
     ]);
     expect(journal.entries.map((e) => [e.row, e.message])).toEqual([

@@ -1,6 +1,6 @@
 import { ColumnMap, ColumnSpec, matchHeaderRow } from '../headers';
 import { Row, cellText } from '../table';
-import { fold } from '../text';
+import { fold, headerKey } from '../text';
 
 /**
  * Columns of a student-level ВПР protocol of ФИС ОКО, in its three known layouts:
@@ -36,7 +36,11 @@ export interface ProtocolColumns extends ColumnMap<ProtocolKey> {
   tasks: TaskColumn[];
   /** The sum of the tasks' maxima when every task header gives one. */
   maxTotal: number | null;
+  /** A column of marks for the work itself («Отметка», «Оценка»): a list of marks, not a ВПР protocol. */
+  markColumn: boolean;
 }
+
+const MARK_HEADERS = /^(отметка|оценка)( за работу| за экзамен| по пятибалльной шкале)?$/;
 
 const TASK = [
   /^балл(?:ы)? за (?:задание )?№?\s*\d{1,2}(?:[.,]\d{1,2})?[а-яa-z]?(?:\s*\(.*\))?$/,
@@ -61,10 +65,15 @@ export function matchProtocolHeader(cells: Row): ProtocolColumns {
     tasks.push({ column, max: taskMax(text) });
   });
   const maxTotal = tasks.length > 0 && tasks.every((t) => t.max !== null) ? tasks.reduce((s, t) => s + (t.max as number), 0) : null;
-  return { ...named, tasks, maxTotal };
+  const markColumn = cells.some((cell, column) => !taken.has(column) && MARK_HEADERS.test(headerKey(cellText(cell))));
+  return { ...named, tasks, maxTotal, markColumn };
 }
 
-/** A protocol: a school, a total and something only a protocol has (tasks, the variant, the journal mark). */
+/**
+ * A protocol: a school and a total, with what only a protocol has (tasks, the variant, the journal
+ * mark) or at least without a mark of its own, which a protocol never gives.
+ */
 export function isProtocolHeader(c: ProtocolColumns): boolean {
-  return (c.login !== undefined || c.school !== undefined) && c.total !== undefined && (c.tasks.length > 0 || c.variant !== undefined || c.journalMark !== undefined);
+  if ((c.login === undefined && c.school === undefined) || c.total === undefined) return false;
+  return c.tasks.length > 0 || c.variant !== undefined || c.journalMark !== undefined || !c.markColumn;
 }

@@ -37,24 +37,34 @@ export function readResultsObjectivity(sheet: string, table: Table, registry: Sc
   const col = header.columns;
   const get = (cells: Row, i: number | undefined): Cell => (i === undefined ? null : cells[i] ?? null);
   const quiet = new Journal();
+  // P of every result row, for the rows holding only counts of the same school, procedure and year.
+  const resultParticipants = new Map<string, Set<number>>();
   for (let r = header.headerRow + 1; r < table.length; r++) {
     const cells = table[r];
     if (isBlankRow(cells)) continue;
     const counts = readObjectivityCells(cells, columns);
-    if (counts === null) continue;
-    if (isObjectivityOnlyRow(get(cells, col.participants), get(cells, col.failed), get(cells, col.failedPct))) out.objectivityOnlyRows.add(r);
+    const onlyCounts = counts !== null && isObjectivityOnlyRow(get(cells, col.participants), get(cells, col.failed), get(cells, col.failedPct));
+    if (onlyCounts) out.objectivityOnlyRows.add(r);
     if (isPastGraduate(cellText(get(cells, col.category))) || isRetake(cellText(get(cells, col.stage)))) continue;
+    const p = parseNumber(get(cells, col.participants));
+    const participants = p && !p.percent && Number.isInteger(p.value) && p.value >= 0 ? p.value : null;
+    if (counts === null && participants === null) continue;
     const procedure = matchProcedure(cellText(get(cells, col.procedure)));
     const year = parseSchoolYear(get(cells, col.year));
     const school = resolveSchool(registry, cellText(get(cells, col.code)), cellText(get(cells, col.name)), quiet, sheet, r + 1);
     if (!procedure || !year || !school) continue;
+    const key = `${school.id}|${procedure.name}|${year.year}`;
+    if (participants !== null) resultParticipants.set(key, (resultParticipants.get(key) ?? new Set()).add(participants));
+    if (counts === null) continue;
     if ('error' in counts) {
       journal.error(sheet, `${procedure.name}, ${year.year}: ${counts.error}.`, { row: r + 1, school: school.name, action: 'данные объективности строки не учитываются' });
       continue;
     }
-    const p = parseNumber(get(cells, col.participants));
-    const participants = p && !p.percent && Number.isInteger(p.value) && p.value >= 0 ? p.value : null;
     out.inputs.push({ school: { id: school.id, code: school.code, name: school.name }, procedure: procedure.name, year: year.year, row: r + 1, participants, counts });
+  }
+  for (const i of out.inputs) {
+    const known = resultParticipants.get(`${i.school.id}|${i.procedure}|${i.year}`);
+    if (i.participants === null && known?.size === 1) i.participants = [...known][0];
   }
   return out;
 }

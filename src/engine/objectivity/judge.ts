@@ -20,7 +20,10 @@ export interface ObjectivityInput {
   year: string;
   /** 1-based sheet row. */
   row: number;
-  /** P written in the same row; null for a row that holds only objectivity counts. */
+  /**
+   * P of the result: written in the same row, or for a row holding only objectivity counts, in the
+   * result row of the same school, procedure and year; null when the sheet has none.
+   */
   participants: number | null;
   counts: ObjectivityCounts;
 }
