@@ -147,7 +147,8 @@ export function analyze(input: AnalysisInput): Analysis {
 /** A catalogue procedure switched off in «Настройки» never counts for ШНОР: said once per name. */
 function reportSwitchedOff(results: ResultsData, settings: Settings, journal: Journal): void {
   const said = new Set<string>();
-  for (const r of results.records) {
+  for (let i = 0; i < results.records.length; i++) {
+    const r = results.records[i];
     const name = r.procedure.name;
     if (said.has(name)) continue;
     said.add(name);
@@ -167,8 +168,11 @@ function reportMoreParticipantsThanStudents(outcomes: SchoolOutcome[], results: 
   for (const o of outcomes) {
     const students = o.response?.total ?? null;
     if (students === null) continue;
-    const over = resultsOf(results, o.school).records.filter((r) => r.year === year && r.participants !== null && r.participants > students);
-    if (over.length === 0) continue;
+    const records = resultsOf(results, o.school).records;
+    let any = false;
+    for (let i = 0; i < records.length && !any; i++) any = records[i].year === year && (records[i].participants ?? 0) > students;
+    if (!any) continue;
+    const over = records.filter((r) => r.year === year && r.participants !== null && r.participants > students);
     journal.warning(results.sheet, `Участников больше, чем обучающихся в школе по анкете (${students}): ${over.map((r) => `${r.procedure.name} — ${r.participants}`).join('; ')}.`, {
       row: over[0].rows[0],
       school: o.school.name,

@@ -5,7 +5,7 @@ import { procedureIndex } from '../shnor/procedures';
 
 const ALL_PROCEDURES = -1;
 
-export type DynamicsOutcome = { kind: 'positive' } | { kind: 'not-positive' } | { kind: 'missing'; years: string[] };
+export type DynamicsOutcome = { kind: 'positive' } | { kind: 'not-positive' } | { kind: 'missing'; years: readonly string[] };
 
 /** A failed share as an exact fraction (counts stay integers, so the comparison is exact). */
 interface Fraction {
@@ -19,13 +19,14 @@ interface Fraction {
  * the school's students who took the exam at any level and failed. Without participant counts the
  * shares are averaged. One pass, nothing built per record.
  */
-function pooledShare(records: ResultRecord[], year: string, procedures: number): Fraction | null {
+function pooledShare(records: ResultRecord[], year: string, procedures: number, out: Fraction): boolean {
   let withData = 0;
   let counted = true;
   let failed = 0;
   let participants = 0;
   let shares = 0;
-  for (const r of records) {
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
     if (r.year !== year || (procedures & (1 << procedureIndex(r.procedure))) === 0) continue;
     const share = failedShare(r);
     if (share === null) continue;
@@ -36,8 +37,25 @@ function pooledShare(records: ResultRecord[], year: string, procedures: number):
       participants += r.participants;
     } else counted = false;
   }
-  if (withData === 0) return null;
-  return counted ? { num: failed, den: participants } : { num: shares, den: withData };
+  if (withData === 0) return false;
+  out.num = counted ? failed : shares;
+  out.den = counted ? participants : withData;
+  return true;
+}
+
+const POSITIVE: DynamicsOutcome = Object.freeze({ kind: 'positive' });
+const NOT_POSITIVE: DynamicsOutcome = Object.freeze({ kind: 'not-positive' });
+const nowShare: Fraction = { num: 0, den: 0 };
+const beforeShare: Fraction = { num: 0, den: 0 };
+
+/** «missing» outcomes of the last pair of years asked (one per case), so none is built per school. */
+let missingFor = { year: '', prev: '', both: null as DynamicsOutcome | null, year1: null as DynamicsOutcome | null, prev1: null as DynamicsOutcome | null };
+function missing(year: string, prev: string, nowMissing: boolean, beforeMissing: boolean): DynamicsOutcome {
+  if (missingFor.year !== year || missingFor.prev !== prev) missingFor = { year, prev, both: null, year1: null, prev1: null };
+  const m = missingFor;
+  if (nowMissing && beforeMissing) return (m.both ??= Object.freeze({ kind: 'missing', years: [prev, year] }));
+  if (nowMissing) return (m.year1 ??= Object.freeze({ kind: 'missing', years: [year] }));
+  return (m.prev1 ??= Object.freeze({ kind: 'missing', years: [prev] }));
 }
 
 /**
@@ -51,10 +69,10 @@ function pooledShare(records: ResultRecord[], year: string, procedures: number):
  */
 export function schoolDynamics(records: ResultRecord[], year: string, prev: string, mode: DynamicsKind, procedures = ALL_PROCEDURES): DynamicsOutcome {
   if (mode === 'share') {
-    const now = pooledShare(records, year, procedures);
-    const before = pooledShare(records, prev, procedures);
-    if (!now || !before) return { kind: 'missing', years: [...(before ? [] : [prev]), ...(now ? [] : [year])] };
-    return now.num * before.den < before.num * now.den ? { kind: 'positive' } : { kind: 'not-positive' };
+    const hasNow = pooledShare(records, year, procedures, nowShare);
+    const hasBefore = pooledShare(records, prev, procedures, beforeShare);
+    if (!hasNow || !hasBefore) return missing(year, prev, !hasNow, !hasBefore);
+    return nowShare.num * beforeShare.den < beforeShare.num * nowShare.den ? POSITIVE : NOT_POSITIVE;
   }
   const means = (y: string) => new Map(records.filter((r) => r.year === y && r.mean !== null && (procedures & (1 << procedureIndex(r.procedure))) !== 0).map((r) => [r.procedure.name, r.mean as number]));
   const now = means(year);
@@ -67,5 +85,5 @@ export function schoolDynamics(records: ResultRecord[], year: string, prev: stri
   }
   const higher = both.some((p) => (now.get(p) as number) > (before.get(p) as number));
   const lower = both.some((p) => (now.get(p) as number) < (before.get(p) as number));
-  return higher && !lower ? { kind: 'positive' } : { kind: 'not-positive' };
+  return higher && !lower ? POSITIVE : NOT_POSITIVE;
 }

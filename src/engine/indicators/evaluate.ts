@@ -85,9 +85,17 @@ export function evaluateIndicators(ctx: IndicatorContext, monitoring: { sheet: s
   const listed = ctx.schools.filter(isListed);
   const noRow = rows ? `нет строки в листе «${sheet}»` : `нет листа «${sheet}»`;
   const badCells = new Set<string>();
+  // Without the sheet every school is left out for the same reason: one list per population, shared.
+  const noSheet = new Map<SchoolOutcome[], IndicatorResult['leftOut']>();
+  const allLeftOut = (population: SchoolOutcome[]) => {
+    let list = noSheet.get(population);
+    if (!list) noSheet.set(population, (list = population.map((o) => ({ school: o.school.name, reason: noRow }))));
+    return list;
+  };
 
   const checklist = (ind: Indicator): IndicatorResult => {
     const population = ind.population === 'all' ? ctx.schools : listed;
+    if (!rows) return result(ind, ctx.settings, 0, 0, allLeftOut(population));
     let numerator = 0;
     let denominator = 0;
     const leftOut: IndicatorResult['leftOut'] = [];
@@ -121,6 +129,7 @@ export function evaluateIndicators(ctx: IndicatorContext, monitoring: { sheet: s
   };
 
   const ratio = (ind: Indicator, num: NumberColumnKey, den: NumberColumnKey): IndicatorResult => {
+    if (!rows) return result(ind, ctx.settings, 0, 0, allLeftOut(listed));
     let numerator = 0;
     let denominator = 0;
     const leftOut: IndicatorResult['leftOut'] = [];

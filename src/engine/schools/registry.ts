@@ -103,7 +103,11 @@ export class SchoolRegistry {
   add(school: Omit<School, 'id' | 'index'>, aliases: string[] = []): School {
     const code = school.code.trim();
     const id = code ? `code:${normalizeCode(code)}` : `name:${normalizeSchoolName(school.name)}`;
-    const keys = [...new Set([school.name, ...aliases].map(normalizeSchoolName).filter(Boolean))];
+    const keys: string[] = [];
+    for (const text of aliases.length === 0 ? [school.name] : [school.name, ...aliases]) {
+      const k = normalizeSchoolName(text);
+      if (k && !keys.includes(k)) keys.push(k);
+    }
     const entry: School = { ...school, code, id, index: this.schools.length };
     this.schools.push(entry);
     this.keys.push(keys);

@@ -74,7 +74,9 @@ function bitCount(mask: number): number {
 
 function viewOf(results: SchoolResults, year: string, settings: Settings, keepLow: boolean): YearView {
   const view: YearView = { low: [], lowMask: 0, withData: 0, conflicts: 0 };
-  for (const r of results.records) {
+  const records = results.records;
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
     if (r.year !== year || settings.procedures[r.procedure.name] !== true) continue;
     if (failedShare(r) !== null) view.withData++;
     if (isLow(r, settings.threshold)) {

@@ -41,12 +41,11 @@ export interface ResultRecord {
 
 /** A record read from one row; `rows` is made only when asked (it is asked rarely, rows are many). */
 class RowRecord implements ResultRecord {
-  /** Rows of the same school, procedure and year, this one first (set on the first only). */
-  repeats: RowRecord[] | null = null;
-  /** The first row of that group, when this is a later one. */
-  repeatOf: RowRecord | null = null;
-  conflicted = false;
-  merged: number[] | null = null;
+  /**
+   * Set only on rows of a school, procedure and year that occur more than once (rarely): the group
+   * (`rows`, this one first, on the first row; `of`, the first row, on the others) and what came of it.
+   */
+  repeat: { rows: RowRecord[] | null; of: RowRecord | null; merged: number[] | null; conflicted: boolean } | null = null;
 
   constructor(
     readonly school: School,
@@ -62,7 +61,7 @@ class RowRecord implements ResultRecord {
   ) {}
 
   get rows(): number[] {
-    return this.merged ?? [this.row];
+    return this.repeat?.merged ?? [this.row];
   }
 }
 
@@ -136,6 +135,7 @@ interface Counts {
  * Reads «Результаты ОП» (DESIGN §2.2–2.3, §3.1) in one pass. Rows of procedures outside the
  * catalogue, re-takes and graduates of previous years are left out and reported; identical duplicates
  * count once; disagreeing duplicates are left out as conflicts. The records are grouped by school once.
+ * Loops over rows are indexed: a loop that runs once over a million rows is not worth an iterator.
  */
 export function readResults(sheet: string, table: Table, registry: SchoolRegistry, journal: Journal): ResultsData {
   const header = findHeader(table, RESULTS_COLUMNS);
@@ -251,18 +251,25 @@ export function readResults(sheet: string, table: Table, registry: SchoolRegistr
 
   markRepeats(bySchool);
   // In the order of first rows, as the sheet reads: identical repeats merge, disagreeing ones are conflicts.
-  for (const record of inOrder) {
-    if (record.repeatOf !== null) continue;
-    if (record.repeats === null) data.records.push(record);
-    else if (!mergeDuplicates(record, data, journal)) record.conflicted = true;
+  for (let i = 0; i < inOrder.length; i++) {
+    const record = inOrder[i];
+    const repeat = record.repeat;
+    if (repeat === null) data.records.push(record);
+    else if (repeat.of === null && !mergeDuplicates(record, data, journal)) repeat.conflicted = true;
   }
   const years = new Set<string>();
-  for (const r of data.records) years.add(r.year);
+  for (let i = 0; i < data.records.length; i++) years.add(data.records[i].year);
   data.years = [...years].sort();
-  bySchool.forEach((list, index) => {
-    const records = list.filter((r) => r.repeatOf === null && !r.conflicted);
+  for (let index = 0; index < bySchool.length; index++) {
+    const list = bySchool[index];
+    if (!list) continue;
+    const records: ResultRecord[] = [];
+    for (let i = 0; i < list.length; i++) {
+      const repeat = list[i].repeat;
+      if (repeat === null || (repeat.of === null && !repeat.conflicted)) records.push(list[i]);
+    }
     data.bySchool[index] = { records, conflicts: [] };
-  });
+  }
   for (const c of data.conflicts) groupOf(data, c.school).conflicts.push(c);
   return data;
 }
@@ -274,20 +281,23 @@ export function readResults(sheet: string, table: Table, registry: SchoolRegistr
 function markRepeats(bySchool: RowRecord[][]): void {
   const stamp: number[] = [];
   const firstOf: RowRecord[] = [];
-  bySchool.forEach((list, index) => {
+  for (let index = 0; index < bySchool.length; index++) {
+    const list = bySchool[index];
+    if (!list) continue;
     const generation = index + 1;
-    for (const r of list) {
+    for (let i = 0; i < list.length; i++) {
+      const r = list[i];
       if (stamp[r.key] !== generation) {
         stamp[r.key] = generation;
         firstOf[r.key] = r;
         continue;
       }
       const head = firstOf[r.key];
-      r.repeatOf = head;
-      if (head.repeats) head.repeats.push(r);
-      else head.repeats = [head, r];
+      r.repeat = { rows: null, of: head, merged: null, conflicted: false };
+      if (head.repeat?.rows) head.repeat.rows.push(r);
+      else head.repeat = { rows: [head, r], of: null, merged: null, conflicted: false };
     }
-  });
+  }
 }
 
 /** School resolution remembered per distinct code and name (and for the row before); every row still reaches the journal. */
@@ -392,11 +402,12 @@ function sameNumbers(a: ResultRecord, b: ResultRecord): boolean {
 
 /** Merges identical rows into the first (true), or records the group as a conflict (false). */
 function mergeDuplicates(first: RowRecord, data: ResultsData, journal: Journal): boolean {
-  const list = first.repeats as RowRecord[];
+  const repeat = first.repeat as NonNullable<RowRecord['repeat']>;
+  const list = repeat.rows as RowRecord[];
   const rows = list.map((r) => r.row);
   if (list.every((r) => sameNumbers(r, first))) {
     journal.info(data.sheet, `${first.procedure.name}, ${first.year}: одинаковые строки ${rows.join(', ')}.`, { row: rows[1], school: first.school.name, action: 'учтены один раз' });
-    first.merged = rows;
+    repeat.merged = rows;
     first.mean = list.find((r) => r.mean !== null)?.mean ?? null;
     data.records.push(first);
     return true;
