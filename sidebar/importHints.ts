@@ -73,7 +73,7 @@ export function renderHints(p: ImportPreview, procedures: string[]): void {
 
   const needs = p.needs.filter((n) => (n === 'procedure' ? askProcedure : n === 'year' ? askYear : askScale));
   ask.hidden = needs.length === 0;
-  ask.textContent = TEXT.import.ask[needs.join('+')] ?? '';
+  ask.textContent = TEXT.import.ask[needs.join('+')] ?? needs.map((n) => TEXT.import.ask[n]).join(' ');
   const read: string[] = [];
   if (askProcedure && p.proposed.procedure) read.push(`«${p.proposed.procedureText || p.proposed.procedure}»`);
   if (askYear && p.proposed.year) read.push(p.proposed.year);
