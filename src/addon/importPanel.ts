@@ -1,5 +1,4 @@
 import {
-  IMPORT_JOURNAL_SHEET,
   IMPORT_TEXT,
   ImportAppend,
   ImportHints,
@@ -7,6 +6,7 @@ import {
   LEVEL_LABELS,
   PROTOCOL_TEXT,
   Table,
+  WRITE_TEXT,
   describeImport,
   importJournalSheet,
   importProcedureNames,
@@ -15,9 +15,9 @@ import {
   validateImportHints,
   workbookSettings,
 } from '../engine';
-import { withLock } from './panel';
+import { withLock } from './lock';
 import { nowText } from './pipeline';
-import { guardCell, readSheet, writeGenerated } from './sheetsAdapter';
+import { SheetTransaction, readSheet, transact } from './sheetsAdapter';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -151,42 +151,41 @@ export function previewImport(sheetName: string, hints: ImportHints): ImportPrev
 
 /**
  * Imports the paste: appends the new rows to «Результаты ОП» with one write (creating the sheet
- * when absent), never changing rows already there, and rewrites «Журнал импорта».
+ * when absent), never changing rows already there, and rewrites «Журнал импорта» (beside a sheet of
+ * the user's of that name); all or nothing.
  * @param {string} sheetName the sheet holding the paste
  * @param {{procedure?: string, year?: string, scale?: string}} hints the procedure / school year / scale of marks confirmed in the panel
  */
 export function applyImport(sheetName: string, hints: ImportHints): ImportOutcome {
   const ss = active();
   return withLock(() => {
-    const plan = planFor(ss, sheetName, hints);
-    if (plan.layout === null) throw new Error(describeImport(plan, false).join(' '));
-    if (plan.blocked) throw new Error(plan.blocked);
-    if (plan.needs.length > 0) throw new Error(plan.scale?.problem ?? IMPORT_TEXT.needsBeforeApply(plan.needs.map((n) => NEED_SHORT[n])));
-    if (plan.append) appendValues(ss, plan.append);
-    writeGenerated(ss, importJournalSheet(plan, nowText(ss)));
+    const { value, outcome } = transact(ss, (tx) => {
+      const plan = planFor(ss, sheetName, hints);
+      if (plan.layout === null) throw new Error(describeImport(plan, false).join(' '));
+      if (plan.blocked) throw new Error(plan.blocked);
+      if (plan.needs.length > 0) throw new Error(plan.scale?.problem ?? IMPORT_TEXT.needsBeforeApply(plan.needs.map((n) => NEED_SHORT[n])));
+      if (plan.append) stageAppend(tx, plan.append);
+      const journal = importJournalSheet(plan, nowText(ss));
+      const [placement] = tx.place([journal]);
+      tx.stage(journal);
+      return { plan, placement };
+    });
+    const { plan, placement } = value;
     const appended = plan.append ? plan.rows.length : 0;
-    return { ...previewOf(plan), canApply: false, summary: describeImport(plan, true), appended, journalSheet: IMPORT_JOURNAL_SHEET };
+    const placed = placement.displaced ? [WRITE_TEXT.displaced(placement.wanted, placement.name)] : [];
+    return { ...previewOf(plan), canApply: false, summary: [...describeImport(plan, true), ...placed, ...outcome.notices], appended, journalSheet: placement.name };
   });
 }
 
 /**
- * One `setValues` under the last row (plus the header's bold and freeze when the sheet is new). Columns
- * the rows need and the sheet lacks get their headers first, with one more `setValues` into blank
- * cells of the header row, so that no row is ever written under an unnamed column.
+ * One `setValues` under the last row (plus the header's bold and freeze when the sheet is new), at
+ * commit. Columns the rows need and the sheet lacks get their headers in blank cells of its header
+ * row, in the same transaction: no row is ever left under an unnamed column.
  */
-function appendValues(ss: Spreadsheet, append: ImportAppend): void {
-  const sheet = ss.getSheetByName(append.sheet) ?? ss.insertSheet(append.sheet, ss.getSheets().length);
-  const rows = append.values.length;
-  const cols = append.values[0]?.length ?? 0;
-  if (rows === 0 || cols === 0) return;
-  const lastRow = append.startRow + rows - 1;
-  if (sheet.getMaxRows() < lastRow) sheet.insertRowsAfter(sheet.getMaxRows(), lastRow - sheet.getMaxRows());
-  if (sheet.getMaxColumns() < cols) sheet.insertColumnsAfter(sheet.getMaxColumns(), cols - sheet.getMaxColumns());
-  const header = append.header;
-  if (header) sheet.getRange(header.row, header.column, 1, header.values.length).setValues([header.values.map(guardCell)]);
-  sheet.getRange(append.startRow, 1, rows, cols).setValues(append.values.map((r) => r.map(guardCell)));
-  if (append.startRow === 1) {
-    sheet.getRange(1, 1, 1, cols).setFontWeight('bold');
-    sheet.setFrozenRows(1);
-  }
+function stageAppend(tx: SheetTransaction, append: ImportAppend): void {
+  if (tx.index.find(append.sheet)) {
+    tx.appendRows(append.sheet, append.startRow, append.values, { headerRow: append.startRow === 1 });
+    const header = append.header;
+    header?.values.forEach((v, i) => tx.setCell(append.sheet, header.row, header.column + i, v));
+  } else tx.createSheet(append.sheet, append.values);
 }

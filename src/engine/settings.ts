@@ -34,6 +34,8 @@ export interface Settings {
   /** Indicator id → target share (0..1). */
   targets: Record<string, number>;
   dynamics: DynamicsKind;
+  /** A school clear of the criteria for at least this many years in a row has left the list (DESIGN §2.6). */
+  exitYears: number;
   /** Name of the municipality for titles of the form and the documents; '' = from «Справочник ОО». */
   municipality: string;
   /** Scales of marks of ВПР protocols, by `scaleKey(procedure, year)` (rows «Шкала ВПР: …»). */
@@ -79,6 +81,7 @@ export function defaultSettings(): Settings {
     minScores: { ...DEFAULT_MIN_SCORES },
     targets: {},
     dynamics: 'share',
+    exitYears: 1,
     municipality: '',
     vprScales: {},
     objectivity: { ...DEFAULT_OBJECTIVITY },
@@ -213,6 +216,13 @@ export const SETTING_ROWS: SettingRow[] = [
     },
     write: (s) => s.resultsSheet,
   },
+  numberRow(
+    'Выход из перечня: лет подряд без оснований',
+    'Школа, бывшая в перечне и не отвечающая критериям столько лет подряд, считается вышедшей из перечня; меньше — «на пути к выходу».',
+    (s) => s.exitYears,
+    (s, v) => (s.exitYears = v),
+    (v) => Number.isInteger(v) && v >= 1 && v <= 10,
+  ),
   {
     label: 'Положительная динамика',
     hint: '«по доле не справившихся» (доля в году анализа ниже, чем в предыдущем) или «по среднему баллу».',

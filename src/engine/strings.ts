@@ -17,6 +17,8 @@ export const SHEETS = {
   summary: 'Сводка',
   journal: 'Журнал проверки',
   objectivity: 'Объективность',
+  history: 'История',
+  approved: 'Перечни прошлых лет',
 } as const;
 
 /** Prefixes of the sheet a Google Form writes its responses to. */
@@ -550,4 +552,60 @@ export const FORM_PANEL = {
   copySelected: 'Текст выделен: нажмите Ctrl+C (⌘+C), чтобы скопировать.',
   letterLabel: 'Текст для письма',
   noLink: 'без ссылки',
+} as const;
+
+// ===== History: the list across years, approved lists (issue 13) =====================================
+
+export const HISTORY_TEXT = {
+  approvedHeader: ['Учебный год', 'Код ОО', 'Наименование ОО', 'Категория', 'Приказ (№, дата)'],
+  emptyList: '(в перечне нет ни одной школы)',
+  approvedIgnored: 'утверждённые перечни не учитываются: исправьте заголовок листа',
+  rowIgnored: 'строка не учитывается в истории',
+  firstKept: 'учитывается первая строка',
+  badCategory: (text: string) => `Категория «${text}» не распознана: ожидается «ШНОР», «ШНСУ» или «ШНОР и ШНСУ».`,
+  repeatedSchool: (year: string, row: number, first: string, other: string) => `Школа повторяется в перечне ${year}: в строке ${row} — «${first}», здесь — «${other}».`,
+  noYear: 'Учебный год анализа не определён: фиксировать нечего. Заполните результаты или укажите год в «Настройках».',
+  alreadyRecorded: (year: string, rows: number[], sheet: string) =>
+    `Перечень ${year} уже записан в лист «${sheet}» (строки ${rows.length > 1 ? `${rows[0]}–${rows[rows.length - 1]}` : rows[0]}): утверждённый перечень не заменяется. Чтобы исправить его, измените или удалите эти строки в листе вручную (например, если приказ изменён), затем зафиксируйте перечень снова.`,
+  recorded: (year: string, schools: number, sheet: string) => `Перечень ${year} записан в лист «${sheet}»: ${schools} ${schools % 10 === 1 && schools % 100 !== 11 ? 'школа' : schools % 10 >= 2 && schools % 10 <= 4 && (schools % 100 < 12 || schools % 100 > 14) ? 'школы' : 'школ'}. Теперь история использует его как утверждённый.`,
+  orderLabel: 'Приказ (№, дата), необязательно',
+  orderHint: 'например: № 45 от 20.01.2024',
+  noQuestionnaireYears: (years: string[]) =>
+    `Ответов на анкету за ${years.join(', ')} нет (или в анкете нет столбца «Учебный год»): в истории за ${years.length === 1 ? 'этот год' : 'эти годы'} ШНСУ не определены.`,
+  noQuestionnaireAction: 'в истории ШНСУ за эти годы — «нет данных»; ШНОР определены по результатам',
+  differs: (year: string, approved: string | null, computed: string | null) => `${year}: в утверждённом перечне — ${approved ? `«${approved}»` : 'не в перечне'}, по данным сейчас — ${computed ? `«${computed}»` : 'не в перечне'}`,
+  differences: (items: string[]) => `Утверждённый перечень расходится с расчётом по нынешним данным (данные изменились после приказа): ${items.join('; ')}.`,
+  differencesAction: 'в истории использован утверждённый перечень',
+  sourceLabel: { approved: 'утверждён', computed: 'расчёт' },
+  exitLabel: { left: 'вышла из перечня', leaving: 'на пути к выходу' },
+  sheetTitle: 'История перечня ШНОР и ШНСУ по учебным годам',
+  sheetNote:
+    'Категория за год — по утверждённому перечню (лист «Перечни прошлых лет»), где он записан, иначе по расчёту по нынешним данным и настройкам. ШНСУ за год — только по ответам на анкету за этот год.',
+  headers: { code: 'Код ОО', name: 'Наименование ОО', years: 'Лет в перечне', clear: 'Лет подряд без оснований', exit: 'Выход из перечня' },
+  perYearHeaders: ['Учебный год', 'Источник', 'ШНОР', 'ШНСУ', 'ШНОР и ШНСУ', 'Всего в перечне', 'Вошли', 'Вышли'],
+  noData: 'нет данных',
+  notListed: '—',
+  noYears: 'Результатов оценочных процедур нет: история не построена.',
+} as const;
+
+/**
+ * Writing sheets in the add-on all-or-nothing (issue 9): a run builds its sheets under temporary
+ * names and swaps them in when every one is ready. These are the names and what the user is told.
+ */
+export const WRITE_TEXT = {
+  /** «[черновик] Сводка»: a sheet being built; «[прежний] Сводка»: the one it replaces, until the swap is over. */
+  draft: 'черновик',
+  retired: 'прежний',
+  /** `google`: the error came from a Google service (else from the add-on itself). */
+  failed: (detail: string, google: boolean) =>
+    `Листы не записаны: ${google ? 'Google Таблицы сообщили об ошибке' : 'произошла ошибка'} («${detail}»). Прежние результаты и ваши листы не изменены, временные листы удалены. Повторите попытку; если ошибка повторяется, перешлите этот текст разработчикам.`,
+  failedWithLeftovers: (detail: string, google: boolean, sheets: string) =>
+    `Листы не записаны: ${google ? 'Google Таблицы сообщили об ошибке' : 'произошла ошибка'} («${detail}»). Прежние результаты и ваши листы не изменены; временные листы ${sheets} удалить не удалось — они будут удалены при следующем запуске.`,
+  tooLong: (minutes: number) =>
+    `Запуск не успел записать листы за ${minutes} мин (Google прерывает запуск через 6 минут): прежние результаты и ваши листы не изменены, временные листы удалены. Повторите попытку; если так будет снова, уменьшите объём данных (например, удалите лишние годы из результатов).`,
+  leftovers: (sheets: string) => `Не удалось удалить временные листы ${sheets}: они будут удалены при следующем запуске.`,
+  chartFailed: (sheet: string) => `Диаграмма на листе «${sheet}» не построена: данные для неё на листе есть, её можно вставить вручную.`,
+  displaced: (wanted: string, name: string) => `Лист «${wanted}» ваш (создан не надстройкой): он не изменяется, результат — в листе «${name}».`,
+  /** The error detail Google gave, shortened for a message box. */
+  maxDetail: 300,
 } as const;

@@ -10,10 +10,12 @@
  * and errors are re-created in the receiving realm with the same message (name 'Exception' for
  * errors thrown by the services, as in Apps Script).
  */
-import { readFileSync } from 'fs';
+import { existsSync, readFileSync } from 'fs';
+import { dirname, join } from 'path';
 import * as vm from 'vm';
 import * as ts from 'typescript';
 import { FormulaValue } from './cellValues';
+import { FaultInjector } from './faults';
 import { CallCounter, isDate } from './fakeBase';
 import { FakeWorkbook, SeedSheet, SheetDump, UiLog, createWorkbook } from './fakeSpreadsheetApp';
 import { BASE_SCOPES } from '../../src/addon/auth';
@@ -70,14 +72,19 @@ export interface AppsScriptEnvironment {
   readonly auth: AuthorizationSimulator;
   /** Document/user/script properties, readable and seedable directly. */
   readonly properties: PropertyStores;
+  /** Failure injection: faults.failOn('Range.setValues', 3), faults.stopAt(…); faults.trace lists every call. */
+  readonly faults: FaultInjector;
   /** The user's Google Forms (FormApp) and the schools that answer them (test/support/fakeFormApp.ts). */
   readonly forms: FakeForms;
   dumpSheet(name: string): SheetDump;
 }
 
 
+/** The project's appsscript.json, found upwards from here (test/support/ in Jest, build/ when bundled for the bench). */
 function projectManifestScopes(): string[] {
-  const manifest = JSON.parse(readFileSync(require.resolve('../../appsscript.json'), 'utf8')) as { oauthScopes?: string[] };
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'appsscript.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  const manifest = JSON.parse(readFileSync(join(dir, 'appsscript.json'), 'utf8')) as { oauthScopes?: string[] };
   return manifest.oauthScopes ?? [];
 }
 
@@ -86,7 +93,9 @@ export function sheetsEnvironment(options: SheetsEnvironmentOptions = {}): AppsS
   const calls = new CallCounter();
   const ui = new UiLog();
   const timeZone = options.timeZone ?? 'Europe/Moscow';
+  const documentId = 'fake-spreadsheet-id';
   const workbook = createWorkbook(options.sheets ?? [], {
+    id: documentId,
     name: options.spreadsheetName,
     timeZone,
     locale: options.locale,
@@ -130,6 +139,7 @@ export function sheetsEnvironment(options: SheetsEnvironmentOptions = {}): AppsS
     logs,
     properties,
     auth,
+    faults: new FaultInjector(calls, documentId),
     forms,
     dumpSheet: (name) => workbook.dumpSheet(name),
   };

@@ -30,6 +30,7 @@ import {
   RangeRef,
   SheetDump,
   SheetModel,
+  WorkbookCheckpoint,
   WorkbookModel,
   forEachCell,
   mapRect,
@@ -37,7 +38,7 @@ import {
 
 export type { CellValue, FormulaValue } from './cellValues';
 export { FORMULA_PLACEHOLDER_PREFIX, defaultFormulaValue } from './cellValues';
-export type { SheetDump, ChartDump, BorderRecord } from './spreadsheetModel';
+export type { SheetDump, ChartDump, BorderRecord, WorkbookCheckpoint } from './spreadsheetModel';
 export { CallCounter } from './fakeBase';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -1523,6 +1524,15 @@ export class FakeWorkbook {
 
   sheetNames(): string[] {
     return this.model.sheets.map((sheet) => sheet.name);
+  }
+
+  /** The whole state (sheets, ids, active sheet), to go back to with `restore`: one spreadsheet for many trials. */
+  checkpoint(): WorkbookCheckpoint {
+    return this.model.checkpoint();
+  }
+
+  restore(checkpoint: WorkbookCheckpoint): void {
+    this.model.restore(checkpoint);
   }
 
   activeSheetName(): string {
