@@ -4,6 +4,7 @@ import {
   ImportHints,
   ImportPlan,
   LEVEL_LABELS,
+  PROTOCOL_TEXT,
   Table,
   WRITE_TEXT,
   describeImport,
@@ -35,8 +36,27 @@ export interface ImportOptions {
 export interface ImportPreview
   extends Pick<
     ImportPlan,
-    'sheet' | 'layout' | 'layoutLabel' | 'procedure' | 'year' | 'proposed' | 'perRow' | 'procedures' | 'years' | 'needs' | 'schools' | 'alreadyThere' | 'conflicts' | 'blocked' | 'resultsSheet'
+    | 'sheet'
+    | 'layout'
+    | 'layoutLabel'
+    | 'procedure'
+    | 'year'
+    | 'proposed'
+    | 'perRow'
+    | 'procedures'
+    | 'years'
+    | 'needs'
+    | 'schools'
+    | 'alreadyThere'
+    | 'conflicts'
+    | 'blocked'
+    | 'resultsSheet'
+    | 'scale'
+    | 'students'
+    | 'objectivityRows'
   > {
+  /** Columns «Результаты ОП» gets (the journal comparison and boundary counts), none when it has them. */
+  addedColumns: string[];
   toAppend: number;
   /** The first skipped rows (all are in «Журнал импорта» after the import). */
   skipped: { row: number; reason: string }[];
@@ -53,6 +73,8 @@ export interface ImportOutcome extends ImportPreview {
 }
 
 const MAX_LISTED = 50;
+
+const NEED_SHORT = { procedure: IMPORT_TEXT.needProcedureShort, year: IMPORT_TEXT.needYearShort, scale: PROTOCOL_TEXT.needScaleShort } as const;
 
 function active(): Spreadsheet {
   return SpreadsheetApp.getActiveSpreadsheet();
@@ -98,6 +120,10 @@ function previewOf(plan: ImportPlan): ImportPreview {
     problems,
     blocked: plan.blocked,
     resultsSheet: plan.resultsSheet,
+    scale: plan.scale,
+    students: plan.students,
+    objectivityRows: plan.append ? plan.objectivityRows : 0,
+    addedColumns: plan.append?.header?.values ?? [],
     canApply: plan.layout !== null && plan.needs.length === 0 && !plan.blocked && toAppend > 0,
     summary: describeImport(plan, false),
   };
@@ -117,7 +143,7 @@ export function getImportOptions(): ImportOptions {
  * What importing this sheet would do (nothing is written): layout, procedure, year, schools,
  * rows to add, rows already there, conflicts and skipped rows.
  * @param {string} sheetName the sheet holding the paste
- * @param {{procedure?: string, year?: string}} hints the coordinator's choice when the paste does not say, or a correction
+ * @param {{procedure?: string, year?: string, scale?: string}} hints the coordinator's choice when the paste does not say, or a correction (scale: the minimum totals for «3», «4», «5» of a ВПР protocol)
  */
 export function previewImport(sheetName: string, hints: ImportHints): ImportPreview {
   return previewOf(planFor(active(), sheetName, hints));
@@ -128,7 +154,7 @@ export function previewImport(sheetName: string, hints: ImportHints): ImportPrev
  * when absent), never changing rows already there, and rewrites «Журнал импорта» (beside a sheet of
  * the user's of that name); all or nothing.
  * @param {string} sheetName the sheet holding the paste
- * @param {{procedure?: string, year?: string}} hints the procedure / school year confirmed in the panel
+ * @param {{procedure?: string, year?: string, scale?: string}} hints the procedure / school year / scale of marks confirmed in the panel
  */
 export function applyImport(sheetName: string, hints: ImportHints): ImportOutcome {
   const ss = active();
@@ -137,7 +163,7 @@ export function applyImport(sheetName: string, hints: ImportHints): ImportOutcom
       const plan = planFor(ss, sheetName, hints);
       if (plan.layout === null) throw new Error(describeImport(plan, false).join(' '));
       if (plan.blocked) throw new Error(plan.blocked);
-      if (plan.needs.length > 0) throw new Error(IMPORT_TEXT.needsBeforeApply(plan.needs.map((n) => (n === 'procedure' ? IMPORT_TEXT.needProcedureShort : IMPORT_TEXT.needYearShort))));
+      if (plan.needs.length > 0) throw new Error(plan.scale?.problem ?? IMPORT_TEXT.needsBeforeApply(plan.needs.map((n) => NEED_SHORT[n])));
       if (plan.append) stageAppend(tx, plan.append);
       const journal = importJournalSheet(plan, nowText(ss));
       const [placement] = tx.place([journal]);
@@ -151,8 +177,15 @@ export function applyImport(sheetName: string, hints: ImportHints): ImportOutcom
   });
 }
 
-/** One `setValues` under the last row (plus the header's bold and freeze when the sheet is new), at commit. */
+/**
+ * One `setValues` under the last row (plus the header's bold and freeze when the sheet is new), at
+ * commit. Columns the rows need and the sheet lacks get their headers in blank cells of its header
+ * row, in the same transaction: no row is ever left under an unnamed column.
+ */
 function stageAppend(tx: SheetTransaction, append: ImportAppend): void {
-  if (tx.index.find(append.sheet)) tx.appendRows(append.sheet, append.startRow, append.values, { headerRow: append.startRow === 1 });
-  else tx.createSheet(append.sheet, append.values);
+  if (tx.index.find(append.sheet)) {
+    tx.appendRows(append.sheet, append.startRow, append.values, { headerRow: append.startRow === 1 });
+    const header = append.header;
+    header?.values.forEach((v, i) => tx.setCell(append.sheet, header.row, header.column + i, v));
+  } else tx.createSheet(append.sheet, append.values);
 }

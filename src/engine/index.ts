@@ -18,5 +18,6 @@ export type { IsbshPoint } from './summary/isbshChart';
 export { capCell, fold, formatNumber, needsTextGuard, quote } from './text';
 export { parseSchoolYear } from './parse';
 export { municipalityName } from './municipality';
+export * from './objectivity';
 export * from './form';
 export * from './documents';

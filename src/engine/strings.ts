@@ -16,6 +16,7 @@ export const SHEETS = {
   indicators: 'Показатели',
   summary: 'Сводка',
   journal: 'Журнал проверки',
+  objectivity: 'Объективность',
   history: 'История',
   approved: 'Перечни прошлых лет',
 } as const;
@@ -93,7 +94,11 @@ export const HEADERS = {
   journal: ['Уровень', 'Лист', 'Строка', 'Школа', 'Сообщение', 'Что сделано'],
   list: ['№ п/п', 'Код ОО', 'Наименование ОО', 'Категория', 'Основания'],
   settings: ['Параметр', 'Значение', 'Пояснение'],
-  results: ['Учебный год', 'Код ОО', 'Наименование ОО', 'Процедура', 'Участников', 'Не справились', '% не справившихся', 'Средний балл', 'Категория', 'Этап'],
+  /** The last seven are optional: the journal comparison and the boundary counts (OBJECTIVITY_HEADERS). */
+  results: [
+    'Учебный год', 'Код ОО', 'Наименование ОО', 'Процедура', 'Участников', 'Не справились', '% не справившихся', 'Средний балл', 'Категория', 'Этап',
+    'Понизили', 'Подтвердили', 'Повысили', 'Ровно минимум «3»', 'Минимум «3» − 1', 'Ровно минимум «4»', 'Минимум «4» − 1',
+  ],
 } as const;
 
 export const NO_QUESTIONNAIRE_REMARK = 'анкета не заполнена / содержит ошибки';
@@ -165,11 +170,13 @@ export const IMPORT_LAYOUT_LABELS = {
   'vpr-export': 'Выгрузка ВПР: строка на школу, год, класс и предмет',
   'gia-schools': 'Результаты ГИА по школам',
   students: 'Результаты по участникам (строка на участника)',
+  'vpr-protocol': 'Протокол ВПР из ФИС ОКО (строка на обучающегося)',
+  'fis-oko-comparison': 'ФИС ОКО: сравнение отметок с отметками по журналу',
 } as const;
 
 export const IMPORT_TEXT = {
   unknownLayout:
-    'Не удалось распознать таблицу: нужна строка заголовков с «Кол-во участников» и отметками «2», «3», «4», «5» (ФИС ОКО), или со школой, участниками и «не преодолели порог» / «получили 2» (ГИА), или со школой и отметкой/баллом каждого участника.',
+    'Не удалось распознать таблицу: нужна строка заголовков с «Кол-во участников» и отметками «2», «3», «4», «5» (ФИС ОКО), или со школой, участниками и «не преодолели порог» / «получили 2» (ГИА), или со школой и отметкой/баллом каждого участника, или протокол ВПР (логин школы и «всего баллов» / «Итого баллов»), или «Сравнение отметок с отметками по журналу».',
   unknownLayoutLabel: 'не распознан',
   emptyPaste: 'Лист пуст.',
   needProcedure: 'Вставка не называет процедуру: выберите её.',
@@ -223,6 +230,105 @@ export const IMPORT_TEXT = {
   yearUnknown: 'не определён',
   summaryCounts: (applied: boolean, c: { schools: number; rows: number; alreadyThere: number; conflicts: number; skipped: number }) =>
     `Школ распознано: ${c.schools}. ${applied ? 'Добавлено' : 'Будет добавлено'} строк: ${c.rows}. Уже есть: ${c.alreadyThere}. Конфликтов: ${c.conflicts}. Пропущено строк: ${c.skipped}.`,
+} as const;
+
+/**
+ * Student-level ВПР protocols of ФИС ОКО and the journal comparison (issue 16): the scale of marks,
+ * absent students, rows of other municipalities, columns added to «Результаты ОП».
+ */
+export const PROTOCOL_TEXT = {
+  scaleLabel: (procedure: string, year: string) => `Шкала ВПР: ${procedure}, ${year}`,
+  scaleHint: 'Минимальные первичные баллы для отметок «3», «4», «5» через «;», например 7; 11; 15 (шкала перевода ФИОКО для этой работы и года).',
+  scaleShown: (three: number, four: number, five: number) => `«3» — от ${three}, «4» — от ${four}, «5» — от ${five} баллов`,
+  badScale: (text: string) => `шкала «${text}» не распознана: нужны три целых минимальных балла для «3», «4», «5» по возрастанию, например 7; 11; 15`,
+  badScaleLabel: (label: string) => `не понятно, к какой процедуре и учебному году относится «${label}»: пишите «Шкала ВПР: ВПР математика 5 кл., 2020/2021»`,
+  scaleYearInFull: (text: string) => `учебный год «${text}» укажите полностью, например 2020/2021`,
+  scaleTwice: (label: string, rows: string) => `Параметр «${label}» указан несколько раз (${rows}).`,
+  scaleTwiceAction: 'использована последняя строка',
+  needScale: (procedure: string, year: string) =>
+    `Во вставке протокол ВПР: баллы переводятся в отметки по шкале. Укажите минимальные баллы для «3», «4», «5» (${procedure}, ${year}) или добавьте в «Настройки» строку «Шкала ВПР: ${procedure}, ${year}».`,
+  needScaleShort: 'укажите шкалу перевода баллов в отметки',
+  scaleOverMax: (five: number, max: number) => `Минимальный балл для «5» (${five}) больше максимального балла работы (${max} — сумма максимумов заданий): проверьте шкалу.`,
+  scaleFrom: { hint: 'указана при импорте', settings: 'из листа «Настройки»' } as Record<'hint' | 'settings', string>,
+  scaleUsed: (shown: string, source: string) => `Шкала перевода баллов в отметки: ${shown} (${source}). Не справились — набравшие меньше минимального балла для «3».`,
+  scaleDiffers: (hint: string, settings: string) => `Шкала при импорте (${hint}) отличается от шкалы в «Настройках» (${settings}).`,
+  scaleDiffersAction: 'использована шкала, указанная при импорте',
+  totalOverMax: (total: number, max: number) => `итоговый балл ${total} больше максимального (${max} — сумма максимумов заданий)`,
+  badTotal: (text: string) => `итоговый балл «${text}» не является целым неотрицательным числом`,
+  absentWithTotal: (variant: string) => `отмечен как «${variant}», но указан итоговый балл`,
+  /** Word forms for `plural` (src/engine/text.ts): one, few, many. */
+  forms: {
+    students: ['обучающийся', 'обучающихся', 'обучающихся'],
+    participants: ['участник', 'участника', 'участников'],
+    schools: ['школе', 'школах', 'школах'],
+    rows: ['строка', 'строки', 'строк'],
+  } as Record<'students' | 'participants' | 'schools' | 'rows', [string, string, string]>,
+  absent: (n: string) => `Отсутствовали на работе (нет итогового балла): ${n}.`,
+  absentAction: 'не участники: не учитываются ни в числе участников, ни в сравнении с журналом',
+  participants: (n: number, schools: string) => `Участников с итоговым баллом: ${n} в ${schools}.`,
+  noJournalMark: (n: string) => `Без отметки по журналу 2–5 («нет отметки», пусто и т. п.): ${n}.`,
+  noJournalMarkAction: 'учтены в числе участников, но не в сравнении с журналом',
+  journalMarkNote: 'Отметка по журналу используется только для сравнения и никогда не заменяет отметку за работу.',
+  otherMunicipality: (name: string) => `строки другого муниципалитета («${name}»)`,
+  notInRegistry: (n: number, rows: string, logins: string) =>
+    `Школ не из «Справочника ОО»: ${n} (${rows}): ${logins}. Если это школы вашего муниципалитета, добавьте их логины в справочник.`,
+  notInRegistryAction: 'строки этих школ не добавлены',
+  loginPrefix: (from: string, to: string) => `Логины ФИС ОКО вида «${from}…» сопоставлены с кодами «${to}…» справочника (номер ОО тот же).`,
+  headerAdded: (sheet: string, columns: string) => `В лист «${sheet}» добавлены столбцы ${columns} (справа от имеющихся, в строке заголовка).`,
+  objectivityRows: (n: number) => `Из них со сравнением с журналом или баллами на границах отметок: ${n}.`,
+  supplementRows: (n: number) => `Строк только с данными объективности (результат уже был в листе): ${n}.`,
+  comparisonConflict: (procedure: string, year: string, existing: string, imported: string) =>
+    `${procedure}, ${year}: в листе уже есть другие данные объективности (${existing}), во вставке — ${imported}.`,
+  comparisonPercents: (sum: string) => `доли «понизили», «подтвердили», «повысили» в сумме дают ${sum} %, а не 100 %`,
+  comparisonCounts: (sum: number, total: number) => `понизили + подтвердили + повысили = ${sum}, а всего указано ${total}`,
+  comparisonNoTotal: 'нет числа участников: по одним долям нельзя восстановить число обучающихся',
+  comparisonIncomplete: 'указаны не все три строки «Понизили», «Подтвердили», «Повысили»',
+  comparisonCategoryWithoutGroup: 'строка «Понизили / Подтвердили / Повысили» стоит раньше строки школы',
+  badCount: (header: string, text: string) => `«${header}» = «${text}» должно быть целым неотрицательным`,
+  badShare: (header: string, text: string) => `«${header}» = «${text}» не является долей от 0 до 100 %`,
+  studentsLine: (s: { participants: number; absent: number; noJournalMark: number }) =>
+    `Участников с итоговым баллом: ${s.participants}; отсутствовали: ${s.absent}; без отметки по журналу 2–5: ${s.noJournalMark}.`,
+  yearFromUpload: (year: string) => `Учебный год ${year} определён по датам загрузки работ в протоколе.`,
+  andMore: (n: number) => `и ещё ${n}`,
+  badScaleHint: (text: string) => `Шкала «${text}» не распознана: укажите три минимальных балла для «3», «4», «5» по возрастанию, например 7; 11; 15.`,
+} as const;
+
+/** «Объективность» and the signs of biased marking (issue 16). */
+export const OBJECTIVITY_TEXT = {
+  title: (year: string) => `Объективность результатов оценочных процедур, ${year} учебный год`,
+  note: (t: { upFactor: string; upMinPercent: string; boundaryRatio: string; boundaryMin: string }) =>
+    `Понизили / подтвердили / повысили — доли участников, чья отметка за работу ниже / равна / выше отметки по журналу (учтены участники с отметкой по журналу 2–5). ` +
+    `«Ровно минимум» — доля участников с баллом, равным минимуму для отметки, «− 1» — на балл ниже; «пик» — отношение первого числа ко второму ` +
+    `(если на балл ниже никого нет, отношение считается к одному участнику). Признаки необъективности — ориентировочные пороги из листа «Настройки»: ` +
+    `повысили не менее ${t.upFactor} × доли муниципалитета и не менее ${t.upMinPercent} %; пик не менее ${t.boundaryRatio} при не менее ${t.boundaryMin} участниках. ` +
+    `Признак — повод проверить объективность проведения и проверки работ, а не вывод о ней; правила отнесения к ШНОР он не меняет.`,
+  noData: (year: string) =>
+    `Нет данных для проверки объективности за ${year}: импортируйте протокол ВПР по обучающимся (со шкалой отметок) или отчёт ФИС ОКО «Сравнение отметок с отметками по журналу».`,
+  noYear: 'Нет результатов оценочных процедур: учебный год анализа не определён.',
+  municipality: 'Муниципалитет (все школы)',
+  headers: [
+    'Процедура', 'Код ОО', 'Наименование ОО', 'Сравнено с журналом', 'Понизили', 'Подтвердили', 'Повысили', 'Участников',
+    'Ровно минимум «3»', 'Минимум «3» − 1', 'Пик «3»', 'Ровно минимум «4»', 'Минимум «4» − 1', 'Пик «4»', 'Признаки необъективности',
+  ],
+  signUp: (share: string, up: number, n: number, factor: string, municipal: string, minPercent: string) =>
+    `повысили ${share} (${up} из ${n}) — не менее ${factor} × доли муниципалитета (${municipal}) и не менее ${minPercent} %`,
+  signBoundary: (mark: number, at: number, below: number, ratio: string, threshold: string, participants: number) =>
+    `пик на границе «${mark}»: ровно минимум — ${at}, на балл ниже — ${below} (отношение ${ratio} ≥ ${threshold}; участников ${participants})`,
+  smallSample: (n: number) => `малая выборка: ${n}`,
+  /** The words «ШНОР» and «Перечень» add to a result with a sign (the rules of §2.3 are not changed by it). */
+  mark: 'результат с признаками необъективности — рекомендуется проверка',
+  remark: (procedure: string, year: string, signs: string) => `${procedure}, ${year}: результат с признаками необъективности — рекомендуется проверка (${signs}).`,
+  duplicateDiffers: (procedure: string, year: string, what: string, rows: string) => `${procedure}, ${year}: ${what} в строках ${rows} расходятся.`,
+  duplicateDiffersAction: 'эти данные объективности не учитываются: оставьте одну верную строку',
+  participantsDiffer: (procedure: string, year: string, rows: string) => `${procedure}, ${year}: в строках ${rows} с данными объективности разное число участников.`,
+  comparedOverParticipants: (procedure: string, year: string, compared: number, participants: number) =>
+    `${procedure}, ${year}: с журналом сравнено ${compared}, а участников ${participants}.`,
+  boundaryOverParticipants: (procedure: string, year: string, mark: number, counted: number, participants: number) =>
+    `${procedure}, ${year}: на границе «${mark}» и на балл ниже — ${counted} участников, а всего участников ${participants}.`,
+  leftOutAction: 'эти данные объективности не учитываются',
+  groups: { comparison: 'сравнение с журналом', three: 'баллы на границе «3»', four: 'баллы на границе «4»' },
+  describeComparison: (down: number, same: number, up: number) => `понизили ${down}, подтвердили ${same}, повысили ${up}`,
+  describeBoundary: (mark: number, at: number, below: number) => `минимум «${mark}» — ${at}, на балл ниже — ${below}`,
 } as const;
 
 /** Charts (src/engine/charts): titles, axes, legends and notes of the ИСБШ and context charts. */
