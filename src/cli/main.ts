@@ -8,6 +8,7 @@ import { summaryText } from './summary';
 import { isbshChartPicture, writeIsbshSvg } from './isbshSvg';
 import { writeMonitoringWorkbook } from './monitoring';
 import { IMPORT_USAGE, importCommand } from './importCommand';
+import { RECORD_USAGE, recordCommand } from './record';
 import { FORM_SPEC_USAGE, formSpecCommand } from './formSpec';
 
 const USAGE = `Мониторинг ШНОР и ШНСУ — командная строка
@@ -30,6 +31,8 @@ const USAGE = `Мониторинг ШНОР и ШНСУ — командная 
               выбывшие из перечня отмечаются, внесённые отметки, числа и столбцы сохраняются.
 
 ${IMPORT_USAGE}
+
+${RECORD_USAGE}
 
 ${FORM_SPEC_USAGE}
 
@@ -132,6 +135,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     if (command === 'monitoring') return await monitoringCommand(rest, io);
     if (command === 'import') return await importCommand(rest, io, timestamp(io.now()));
     if (command === 'form-spec') return await formSpecCommand(rest, io);
+    if (command === 'record') return await recordCommand(rest, io);
     throw new UsageError(`неизвестная команда «${command}»`);
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

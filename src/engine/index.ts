@@ -21,3 +21,6 @@ export { municipalityName } from './municipality';
 export * from './objectivity';
 export * from './form';
 export * from './documents';
+export * from './history/approved';
+export * from './history/history';
+export { planRecordFor } from './history/record';
