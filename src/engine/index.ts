@@ -15,3 +15,4 @@ export * from './import';
 export { capCell, fold, formatNumber, needsTextGuard, quote } from './text';
 export { parseSchoolYear } from './parse';
 export { municipalityName } from './municipality';
+export { previousSchoolYear } from './parse';
