@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Analysis, CLI_HELP, CLI_OUTPUT_LABELS, CLI_TEXT, CLI_WRITE_TEXT, SHEETS, Settings, Table, buildReport, isbshChartSvg, parseCutoff, parseSchoolYear } from '../engine';
+import { Analysis, CLI_HELP, CLI_OUTPUT_LABELS, CLI_TEXT, CLI_WRITE_TEXT, SHEETS, Settings, Table, buildReport, isGeneratedSheet, isbshChartSvg, parseCutoff, parseSchoolYear } from '../engine';
 import { readWorkbookPath, xlsxBytes } from './io';
 import { determination, summaryText } from './summary';
 import { svgPathFor } from './isbshSvg';
@@ -83,7 +83,9 @@ async function analyzeCommand(args: string[], { io, generatedAt }: CommandContex
   const input = await readWorkbookPath(source);
   const tables: Record<string, Table> = {};
   for (const s of input.sheets) tables[s.name] = s.rows;
-  const report = buildReport({ sheetNames: input.sheets.map((s) => s.name), tables, overrides }, generatedAt);
+  // A sheet without the marker in A1 is the user's: a generated sheet of its name goes elsewhere (issue 9, item 1).
+  const existingSheets = input.sheets.map((s) => ({ name: s.name, generated: isGeneratedSheet(s.rows[0]?.[0]) }));
+  const report = buildReport({ sheetNames: input.sheets.map((s) => s.name), tables, overrides, existingSheets }, generatedAt);
   const files: FileContent[] = [
     {
       path: output,

@@ -17,6 +17,14 @@ import { CliError, UsageError } from './errors';
  *
  * A crash at any point leaves either the old file or the new one under each name, never a
  * truncated workbook (at worst a hidden `.имя.….tmp` beside it).
+ *
+ * A command that writes files (form-spec, record, roadmap, `--docx`) does:
+ *
+ *     const outputs = new OutputSet([source]);                  // what it reads is protected
+ *     outputs.declare(file, CLI_OUTPUT_LABELS.docx);            // before the work: refusals cost nothing
+ *     …build the bytes…
+ *     const written = await outputs.commit([{ path: file, data: bytes }]);
+ *     io.out(writtenLines(written).join('\n'));                // from main.ts
  */
 
 /** The file operations an OutputSet needs; tests substitute one that fails on the k-th call. */

@@ -325,6 +325,7 @@ export const CLI_OUTPUT_LABELS = {
   workbook: 'книга-результат',
   json: 'JSON-результат (--json)',
   chart: 'диаграмма ИСБШ',
+  docx: 'аналитическая справка (--docx)',
   backup: 'резервная копия исходной книги',
 } as const;
 
