@@ -101,6 +101,21 @@ function percentile(values: number[], p: number): number {
   return lo + 1 < x.length ? x[lo] + (h - lo) * (x[lo + 1] - x[lo]) : x[lo];
 }
 
+/** DESIGN §2.2 written again: F·100 ≥ T·P in exact arithmetic; with only a percentage, percentage ≥ T. */
+function isLowResult(r: { participants: number | null; failed: number | null; percent: number | null }, threshold: number): boolean {
+  // Decimal places as written; numbers in exponent notation are compared as they are.
+  const decimals = (x: number) => (/e/.test(String(x)) ? null : (String(x).split('.')[1] ?? '').length);
+  const scale = (...xs: number[]) => (xs.some((x) => decimals(x) === null) ? null : 10 ** Math.max(...xs.map((x) => decimals(x) as number)));
+  if (r.failed !== null && r.participants !== null) {
+    if (r.participants <= 0) return false;
+    const d = scale(threshold);
+    return d === null ? r.failed * 100 >= threshold * r.participants : r.failed * 100 * d >= Math.round(threshold * d) * r.participants;
+  }
+  if (r.percent === null || r.participants === 0) return false;
+  const d = scale(threshold, r.percent);
+  return d === null ? r.percent >= threshold : Math.round(r.percent * d) >= Math.round(threshold * d);
+}
+
 /** ШНСУ: index ≤ cut-off (and only those); ШНОР: К1 or К2 backed by the listed low results (DESIGN §2.3–2.4). */
 export function flagProblems(a: Analysis): string[] {
   const out: string[] = [];
@@ -129,6 +144,7 @@ export function flagProblems(a: Analysis): string[] {
   }
   const prev = previousSchoolYear(year);
   const records = a.results.records;
+  if (KNOWN_GAPS.thresholdBelowDecimalScale && a.settings.threshold < 1e-9) return out;
   for (const o of a.schools) {
     const who = `«${o.school.name}»`;
     const v = o.shnor;
@@ -149,6 +165,13 @@ export function flagProblems(a: Analysis): string[] {
       }
       const backing = records.some((r) => r.school.id === o.school.id && r.procedure.name === l.procedure && r.year === l.year && r.participants === l.participants && r.failed === l.failed);
       if (!backing) out.push(`${what}: no result row behind this low result`);
+    }
+    // And every low result of the school is listed: the rule applied again to its parsed rows.
+    for (const r of records) {
+      if (r.school.id !== o.school.id || (r.year !== year && r.year !== prev) || a.settings.procedures[r.procedure.name] !== true) continue;
+      if (a.results.conflicts.some((c) => c.school.id === r.school.id && c.procedure.name === r.procedure.name && c.year === r.year)) continue;
+      const listed = v.lowResults.some((l) => l.procedure === r.procedure.name && l.year === r.year);
+      if (listed !== isLowResult(r, a.settings.threshold)) out.push(`${who} ${r.procedure.name} ${r.year}: ${r.failed ?? r.percent + ' %'} of ${r.participants} is ${listed ? '' : 'not '}listed as low`);
     }
     const procY = new Set(v.lowResults.filter((l) => l.year === year).map((l) => l.procedure));
     const procPrev = new Set(v.lowResults.filter((l) => l.year === prev).map((l) => l.procedure));
@@ -174,6 +197,13 @@ export const KNOWN_GAPS = {
    * [null, «», «СОШ 1; Школа 1», «Северный район», «город»]] → row 2 neither used nor named.
    */
   registryRowWithoutCodeAndName: true,
+  /**
+   * «Порог низкого результата, %» accepts any number above 0; below ~5·10⁻¹³ isLow
+   * (src/engine/shnor/judge.ts) rounds it to 0 (decimalScale caps at 10¹²), so a result with nobody
+   * failed is «low». Shrunk: «Настройки» «Порог низкого результата, %» = 1.2392295551021071e-57 and a
+   * result «ВПР математика 5 кл.», 2021/2022, participants 1, failed 0 → listed as a low result.
+   */
+  thresholdBelowDecimalScale: true,
 };
 
 /** Row numbers the journal names on a sheet: its `row`, and «строки 5, 7» in its message. */

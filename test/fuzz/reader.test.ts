@@ -5,8 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { readWorkbookPath } from '../../src/cli/io';
 import { EXIT, runCli } from '../../src/cli/main';
-import { isGeneratedSheet } from '../../src/engine';
-import { Cell } from '../../src/engine/table';
+import { GENERATED_MARKER, isGeneratedSheet } from '../../src/engine';
+import { Cell, cellText } from '../../src/engine/table';
 import { recordingIo } from '../support/cliHarness';
 import { expectedCsvRows, expectedXlsxRows, withoutAstral, writeCsvModel, writeXlsxModel } from './files';
 import { MAX_CELL } from './invariants';
@@ -66,16 +66,22 @@ function stored(v: ExcelJS.CellValue): string {
   return JSON.stringify(v instanceof Date ? { date: v.getTime() } : v);
 }
 
+/** A1 of a sheet this run generated (recordingIo's clock: 15.01.2026 10:00 in Moscow). */
+const THIS_RUN = `${GENERATED_MARKER} 15.01.2026 10:00`;
+const a1 = (ws: ExcelJS.Worksheet | undefined) => cellText((ws?.getCell(1, 1).value ?? null) as Cell);
+
 /**
- * The output workbook: every cell of every input sheet the user made is there unchanged (merges
- * too); every other sheet is ours and holds no formula, no text over the limit, no bad number.
+ * The output workbook: every input sheet is there with every cell unchanged (merges too), unless it
+ * was one of ours (marker in A1) that this run generated again; every sheet of this run holds no
+ * formula, no text over the limit, no bad number.
  */
 function outputProblems(input: ExcelJS.Workbook | { name: string; rows: Cell[][] }[], output: ExcelJS.Workbook): string[] {
   const out: string[] = [];
   const kept = new Set<string>();
+  const regenerated = (name: string, firstCell: Cell) => isGeneratedSheet(firstCell) && a1(output.getWorksheet(name)).startsWith(THIS_RUN);
   if (input instanceof ExcelJS.Workbook) {
     for (const ws of input.worksheets) {
-      if (isGeneratedSheet(ws.getCell(1, 1).value as Cell)) continue;
+      if (regenerated(ws.name, a1(ws))) continue;
       kept.add(ws.name);
       const copy = output.getWorksheet(ws.name);
       if (!copy) {
@@ -93,7 +99,7 @@ function outputProblems(input: ExcelJS.Workbook | { name: string; rows: Cell[][]
     }
   } else {
     for (const sheet of input) {
-      if (isGeneratedSheet(sheet.rows[0]?.[0])) continue;
+      if (regenerated(sheet.name, sheet.rows[0]?.[0] ?? null)) continue;
       kept.add(sheet.name);
       const copy = output.getWorksheet(sheet.name);
       if (!copy) {
