@@ -3,6 +3,7 @@
 import { save, setupCalculation } from './calculation';
 import { reloadImportSheetsIfOpen, setupImportPanel } from './importPanel';
 import { setupMonitoring } from './monitoring';
+import { setupForm } from './form';
 import { setupSettingsForm } from './settingsForm';
 import { load, setupRefresh } from './workbook';
 
@@ -13,5 +14,6 @@ setupRefresh(() => void reload());
 setupSettingsForm(() => void save());
 setupImportPanel();
 setupMonitoring();
+setupForm();
 
 void reload();

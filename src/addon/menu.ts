@@ -1,4 +1,4 @@
-import { CATEGORY, HEADERS, MENU, MESSAGES, PRODUCT_NAME, SHEETS, defaultSettings, settingsTable } from '../engine';
+import { CATEGORY, FORM_MENU, HEADERS, MENU, REGISTRY_EMAIL_HEADER, MESSAGES, PRODUCT_NAME, SHEETS, defaultSettings, settingsTable } from '../engine';
 import { runCalculation, summarize } from './panel';
 import { guardCell } from './sheetsAdapter';
 
@@ -13,6 +13,11 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addSeparator()
     .addItem(MENU.createStructure, 'menuCreateStructure')
     .addItem(MENU.prepareMonitoring, 'menuPrepareMonitoring')
+    .addSeparator()
+    .addItem(FORM_MENU.create, 'menuCreateForm')
+    .addItem(FORM_MENU.refresh, 'menuRefreshForm')
+    .addItem(FORM_MENU.mailing, 'menuFormMailing')
+    .addSeparator()
     .addItem(MENU.help, 'menuHelp')
     .addToUi();
 }
@@ -53,7 +58,7 @@ export function menuCalculate(): void {
 export function menuCreateStructure(): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const wanted: [string, string[][]][] = [
-    [SHEETS.registry, [['Код ОО', 'Наименование ОО', 'Другие написания (через «;»)', 'Муниципалитет', 'Местность']]],
+    [SHEETS.registry, [['Код ОО', 'Наименование ОО', 'Другие написания (через «;»)', 'Муниципалитет', 'Местность', REGISTRY_EMAIL_HEADER]]],
     [SHEETS.results, [[...HEADERS.results]]],
     [SHEETS.settings, settingsTable(defaultSettings()) as string[][]],
   ];

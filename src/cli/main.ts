@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Analysis, CLI_HELP, CLI_OUTPUT_LABELS, CLI_TEXT, CLI_WRITE_TEXT, SHEETS, Settings, Table, buildReport, isGeneratedSheet, isbshChartSvg, parseCutoff, parseSchoolYear } from '../engine';
+import { CLI_HELP, CLI_OUTPUT_LABELS, CLI_TEXT, CLI_WRITE_TEXT, SHEETS, Settings, Table, buildReport, isGeneratedSheet, parseCutoff, parseSchoolYear } from '../engine';
 import { readWorkbookPath, xlsxBytes } from './io';
 import { determination, summaryText } from './summary';
-import { svgPathFor } from './isbshSvg';
+import { isbshChartSvg, svgPathFor } from './isbshSvg';
 import { monitoringWorkbook } from './monitoring';
 import { IMPORT_USAGE, importCommand } from './importCommand';
+import { FORM_SPEC_USAGE, formSpecCommand } from './formSpec';
 import { CommandSpec, closest, parseCommandArgs } from './args';
 import { CliError, EXIT, UsageError } from './errors';
 import { FileContent, OutputSet, WrittenFiles } from './output';
@@ -98,7 +99,7 @@ async function analyzeCommand(args: string[], { io, generatedAt }: CommandContex
       }),
     },
   ];
-  const chart = chartSvg(report.analysis);
+  const chart = await isbshChartSvg(report.analysis);
   if (chart !== null) files.push({ path: svg, data: chart });
   if (json !== undefined) files.push({ path: json, data: `${JSON.stringify(report.json, null, 2)}\n` });
   const written = await outputs.commit(files);
@@ -106,11 +107,6 @@ async function analyzeCommand(args: string[], { io, generatedAt }: CommandContex
   io.out([summaryText(report, `shnor-monitor monitoring ${shellQuote(source)}`), ...writtenLines(written)].join('\n'));
   const d = determination(report.analysis);
   return d.shnor || d.shnsu ? EXIT.ok : EXIT.undetermined;
-}
-
-/** The ИСБШ chart beside the workbook (the add-on draws it natively); null when no school has an index. */
-function chartSvg(a: Analysis): string | null {
-  return a.schools.some((o) => o.isbsh !== null) ? isbshChartSvg(a) : null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -133,30 +129,37 @@ async function monitoringCommand(args: string[], { io, generatedAt }: CommandCon
 }
 
 // ---------------------------------------------------------------------------------------------
-// import (engineer `protocols`): its own parser; here only the guard against writing over the input
+// import (engineer `protocols`) and form-spec (engineer `form`) parse their own arguments and write
+// their files themselves; until they write through OutputSet, an output naming an input is refused here.
 
 /**
- * `import` parses its own arguments; until it writes through OutputSet, refuse here an `-o` that is
- * the input (or any other path given), before anything is read.
+ * Refuses (UsageError, exit 2) an output option (`-o`, `--json`…) whose file is one of the other paths
+ * given (the input), before anything is read.
  */
-function refuseImportOverInput(args: string[]): void {
-  const end = args.indexOf('--');
-  const tokens = end === -1 ? args : args.slice(0, end);
-  let output: string | undefined;
-  let outputIndex = -1;
+function refuseOutputOverInput(args: string[], options: { long: string; short?: string; label: string }[]): void {
+  const tokens = optionTokens(args);
+  const outputs: { file: string; label: string; index: number }[] = [];
   tokens.forEach((t, i) => {
-    if ((t === '-o' || t === '--output') && i + 1 < tokens.length) [output, outputIndex] = [tokens[i + 1], i + 1];
-    else if (t.startsWith('--output=')) output = t.slice('--output='.length);
-    else if (/^-o./.test(t)) output = t.slice(2);
+    for (const o of options) {
+      if ((t === `--${o.long}` || (o.short && t === `-${o.short}`)) && i + 1 < tokens.length) outputs.push({ file: tokens[i + 1], label: o.label, index: i + 1 });
+      else if (t.startsWith(`--${o.long}=`)) outputs.push({ file: t.slice(o.long.length + 3), label: o.label, index: -1 });
+      else if (o.short && t.length > 2 && t.startsWith(`-${o.short}`) && !t.startsWith('--')) outputs.push({ file: t.slice(2), label: o.label, index: -1 });
+    }
   });
-  if (output === undefined) return;
-  const others = args.filter((t, i) => i !== outputIndex && !t.startsWith('-'));
-  new OutputSet(others).declare(output, CLI_OUTPUT_LABELS.workbook);
+  if (outputs.length === 0) return;
+  const others = args.filter((t, i) => !outputs.some((o) => o.index === i) && !t.startsWith('-'));
+  const set = new OutputSet(others);
+  for (const o of outputs) set.declare(o.file, o.label);
 }
 
 async function runImport(args: string[], { io, generatedAt }: CommandContext): Promise<number> {
-  refuseImportOverInput(args);
+  refuseOutputOverInput(args, [{ long: 'output', short: 'o', label: CLI_OUTPUT_LABELS.workbook }]);
   return importCommand(args, io, generatedAt);
+}
+
+async function runFormSpec(args: string[], { io }: CommandContext): Promise<number> {
+  refuseOutputOverInput(args, [{ long: 'json', label: CLI_OUTPUT_LABELS.json }]);
+  return formSpecCommand(args, io);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -222,6 +225,7 @@ const COMMANDS: Command[] = [
   { name: 'analyze', help: CLI_HELP.analyze, run: analyzeCommand },
   { name: 'monitoring', help: CLI_HELP.monitoring, run: monitoringCommand },
   { name: 'import', help: IMPORT_USAGE, run: runImport },
+  { name: 'form-spec', help: FORM_SPEC_USAGE, run: runFormSpec },
 ];
 
 /** Tokens before a `--` (after it everything is a path). */

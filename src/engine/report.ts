@@ -22,7 +22,7 @@ export interface Report {
 export function buildReport(input: AnalysisInput, generatedAt: string): Report {
   const analysis = analyze(input);
   const sheets = [isbshSheet(analysis, generatedAt), shnorSheet(analysis, generatedAt), listSheet(analysis, generatedAt)];
-  sheets.push(...programSheets(input, analysis, generatedAt));
+  sheets.push(...programSheets(analysis, generatedAt));
   const placement = placeSheets([...sheets.map((s) => s.name), SHEETS.journal], input.existingSheets ?? []);
   for (const p of placement.placements) {
     if (p.displaced) analysis.journal.push({ level: 'warning', sheet: p.wanted, message: displacementMessage(p), action: PLACEMENT_TEXT.displacedAction });

@@ -1,9 +1,10 @@
 import { Journal } from './journal';
 import { parseNumber, parseSchoolYear } from './parse';
 import { PROCEDURES } from './shnor/procedures';
-import { CUTOFF_LABELS, NO, SHEETS, YES } from './strings';
+import { CUTOFF_LABELS, FORM_TEXT, NO, SHEETS, YES } from './strings';
+import { parseFormId } from './form/formId';
 import { Cell, Table, cellText } from './table';
-import { fold, formatNumber } from './text';
+import { fold, formatNumber, quote } from './text';
 
 export type CutoffKind = 'quartile' | 'quintile';
 export type DynamicsKind = 'share' | 'mean';
@@ -24,6 +25,8 @@ export interface Settings {
   procedures: Record<string, boolean>;
   /** Questionnaire sheet name; '' = find «Ответы на форму…» automatically. */
   questionnaireSheet: string;
+  /** Id of the Google Form the add-on created for the questionnaire; '' = none. */
+  form: string;
   resultsSheet: string;
   /** Minimum score per exam, for student-level imports (ЕГЭ): below it = failed. */
   minScores: Record<string, number>;
@@ -53,6 +56,7 @@ export function defaultSettings(): Settings {
     minSample: 10,
     procedures: Object.fromEntries(PROCEDURES.map((p) => [p.name, p.shnor])),
     questionnaireSheet: '',
+    form: '',
     resultsSheet: SHEETS.results,
     minScores: { ...DEFAULT_MIN_SCORES },
     targets: {},
@@ -75,7 +79,7 @@ function numberRow(label: string, hint: string, get: (s: Settings) => number, se
     hint,
     read(value, s) {
       const n = parseNumber(value);
-      if (!n || !check(n.value)) return `значение «${cellText(value)}» не подходит`;
+      if (!n || !check(n.value)) return `значение «${quote(cellText(value))}» не подходит`;
       set(s, n.value);
       return null;
     },
@@ -89,7 +93,7 @@ function yesNoRow(label: string, hint: string, get: (s: Settings) => boolean, se
     hint,
     read(value, s) {
       const v = parseYesNo(value);
-      if (v === null) return `ожидалось «${YES}» или «${NO}», указано «${cellText(value)}»`;
+      if (v === null) return `ожидалось «${YES}» или «${NO}», указано «${quote(cellText(value))}»`;
       set(s, v);
       return null;
     },
@@ -112,6 +116,10 @@ export const PROCEDURE_ROW_PREFIX = 'ШНОР: учитывать ';
 export const MIN_SCORE_ROW_PREFIX = 'Минимальный балл: ';
 export const TARGET_ROW_PREFIX = 'Целевое значение, %: ';
 
+/** The rows «Создать анкету для школ» fills in. */
+export const FORM_SETTING_LABEL = 'Форма анкеты';
+export const QUESTIONNAIRE_SHEET_LABEL = 'Лист анкеты';
+
 export const SETTING_ROWS: SettingRow[] = [
   {
     label: 'Учебный год анализа',
@@ -122,7 +130,7 @@ export const SETTING_ROWS: SettingRow[] = [
         return null;
       }
       const y = parseSchoolYear(value);
-      if (!y) return `«${cellText(value)}» не является учебным годом`;
+      if (!y) return `«${quote(cellText(value))}» не является учебным годом`;
       s.year = y.year;
       return null;
     },
@@ -156,13 +164,24 @@ export const SETTING_ROWS: SettingRow[] = [
   yesNoRow('Критерий 2: та же процедура в оба года', '«да» — низкие результаты в обоих годах должны быть по одной и той же процедуре.', (s) => s.sameProcedure, (s, v) => (s.sameProcedure = v)),
   numberRow('Минимум участников для надёжного вывода', 'Низкий результат при меньшем числе участников отмечается как «малая выборка».', (s) => s.minSample, (s, v) => (s.minSample = v), (v) => Number.isInteger(v) && v >= 1),
   {
-    label: 'Лист анкеты',
+    label: QUESTIONNAIRE_SHEET_LABEL,
     hint: 'Пусто — лист «Ответы на форму…» находится автоматически.',
     read(value, s) {
       s.questionnaireSheet = cellText(value);
       return null;
     },
     write: (s) => s.questionnaireSheet,
+  },
+  {
+    label: FORM_SETTING_LABEL,
+    hint: FORM_TEXT.formSettingHint,
+    read(value, s) {
+      const parsed = parseFormId(cellText(value));
+      if ('problem' in parsed) return parsed.problem;
+      s.form = parsed.id;
+      return null;
+    },
+    write: (s) => s.form,
   },
   {
     label: 'Лист результатов',
@@ -225,7 +244,7 @@ export function readSettings(table: Table | null, journal: Journal): { settings:
     if (label === '' || label.startsWith('Лист сформирован')) return;
     const def = byLabel.get(fold(label));
     if (!def) {
-      journal.warning(SHEETS.settings, `Неизвестный параметр «${label}».`, { row: i + 1, action: 'параметр не учитывается' });
+      journal.warning(SHEETS.settings, `Неизвестный параметр «${quote(label)}».`, { row: i + 1, action: 'параметр не учитывается' });
       return;
     }
     found.add(def.label);

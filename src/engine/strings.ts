@@ -78,6 +78,10 @@ export const PLACEMENT_TEXT = {
 export const MAX_CELL_TEXT = 45000;
 /** How much of a value typed by the user a message quotes. */
 export const MAX_QUOTE = 200;
+/** A journal longer than this is cut in the sheet (the JSON keeps every entry). */
+export const MAX_JOURNAL_ROWS = 5000;
+export const JOURNAL_TRUNCATED = (n: number) =>
+  `… и ещё ${n} ${n % 10 === 1 && n % 100 !== 11 ? 'запись' : 'записей'} не показаны: журнал слишком длинный. Исправьте первые ошибки и запустите расчёт снова (полный список — в результате JSON командной строки).`;
 
 export const SUPPORT_LIST_NOTE =
   'Перечень является списком школ для адресной методической поддержки, а не рейтингом школ.';
@@ -219,6 +223,230 @@ export const IMPORT_TEXT = {
     `Школ распознано: ${c.schools}. ${applied ? 'Добавлено' : 'Будет добавлено'} строк: ${c.rows}. Уже есть: ${c.alreadyThere}. Конфликтов: ${c.conflicts}. Пропущено строк: ${c.skipped}.`,
 } as const;
 
+/** Charts (src/engine/charts): titles, axes, legends and notes of the ИСБШ and context charts. */
+export const CHART_TEXT = {
+  yearSuffix: (year: string | null) => (year ? ` — ${year} учебный год` : ''),
+  isbshTitle: (withCutoff: boolean) => (withCutoff ? 'ИСБШ по школам и граница ШНСУ' : 'ИСБШ по школам'),
+  isbshAxis: 'ИСБШ (индекс социального благополучия школы)',
+  isbshSubtitle: (from: number) => `Сверху — наименее благополучные школы (ранг 1). ИСБШ — от 0 до 100; ось начинается с ${from}, а не с 0.`,
+  shnsu: 'ШНСУ',
+  otherSchools: 'остальные школы',
+  cutoff: (kind: string, value: string) => `граница ШНСУ (${kind}): ${value}`,
+  barDescription: (name: string, value: string, shnsu: boolean) => `${name}: ИСБШ ${value}${shnsu ? ', ШНСУ' : ''}`,
+  distributionTitle: 'Распределение ИСБШ и граница ШНСУ',
+  distributionSubtitle: (schools: string, limit: number, step: string, shnsu: string) => [
+    `${schools}: больше ${limit}, поэтому вместо столбца на школу показано, сколько школ в каждом интервале ИСБШ шириной ${step}.`,
+    `ШНСУ — ${shnsu}; ИСБШ каждой школы — в листе «ИСБШ».`,
+  ],
+  schoolCount: 'Число школ',
+  binDescription: (from: string, to: string, count: number, group: string) => `ИСБШ от ${from} до ${to}: ${count} (${group})`,
+  contextTitle: 'Результаты школ и их социальный контекст',
+  contextLineNote: (line: string, r2: string, n: string) => [
+    `Линия — ожидаемая доля не справившихся по ИСБШ: ${line}${r2 ? ` (R² = ${r2}; школ в модели: ${n})` : ` (школ в модели: ${n})`}.`,
+    'Точка выше линии — результаты ниже ожидаемых при таком социальном контексте.',
+  ],
+  modelNote: 'Статистическая модель для планирования поддержки, а не оценка школы.',
+  contextLine: (a: string, b: string, negative: boolean) => `доля = ${a} ${negative ? '−' : '+'} ${b} × ИСБШ`,
+  contextLineLegend: 'ожидаемая доля по ИСБШ',
+  failedShareAxis: 'Доля не справившихся (процедуры ШНОР, год анализа)',
+  contextCategories: { shnor: 'ШНОР', resilient: 'резильентная школа', both: 'ШНОР и резильентная', other: 'остальные школы' },
+  pointDescription: (name: string, isbsh: string, share: string, category: string) => `${name}: ИСБШ ${isbsh}, доля не справившихся ${share} (${category})`,
+} as const;
+
+// ===== The schools' questionnaire form (issue 12) =====================================================
+
+/** The sheet «Кто не ответил» writes: every school with the status of its answer and its link. */
+export const FORM_MAILING_SHEET = 'Рассылка анкеты';
+
+export const FORM_MENU = {
+  create: 'Создать анкету для школ',
+  refresh: 'Обновить список школ в анкете',
+  mailing: 'Кто не ответил',
+} as const;
+
+/** The status of a school's answer for the year. */
+export const FORM_STATUS = {
+  accepted: 'ответ принят',
+  invalid: 'ответ с ошибками',
+  missing: 'нет ответа',
+} as const;
+
+/** «Наименование (код 001)»: the word that marks the code in a dropdown choice. */
+export const FORM_CODE_WORD = 'код';
+
+/**
+ * The questions of the form. Titles are the response sheet's headers, so each must be recognised
+ * by the questionnaire reader (src/engine/isbsh/questionnaire.ts) and by nothing else.
+ */
+export const FORM_QUESTIONS = {
+  school: {
+    title: 'Образовательная организация',
+    help: 'Выберите свою школу из списка (в скобках — код ОО). Если школы нет в списке, сообщите муниципальному координатору.',
+  },
+  year: {
+    title: 'Учебный год',
+    help: 'Учебный год, к которому относятся указанные ниже числа.',
+  },
+  total: {
+    title: 'Всего обучающихся в школе (N)',
+    help: 'Общее число обучающихся школы, все классы. От него считаются доли h, s и r в формуле ИСБШ. Только цифры.',
+    validation: 'Введите целое число больше нуля, только цифры (например, 412).',
+  },
+  higher: {
+    title: 'Обучающихся, у которых оба родителя имеют высшее образование (H)',
+    help: 'Методика (раздел 4): «доля учащихся из семей, где оба родителя имеют высшее образование». Укажите число таких обучающихся — не долю и не процент. Только цифры.',
+    validation: 'Введите целое число не меньше нуля, только цифры (например, 0 или 57).',
+  },
+  single: {
+    title: 'Обучающихся из неполных семей (S)',
+    help: 'Методика (раздел 4): «доля учащихся из неполных семей» — семей, где ребёнка воспитывает один родитель. Укажите число таких обучающихся — не долю и не процент. Только цифры.',
+    validation: 'Введите целое число не меньше нуля, только цифры (например, 0 или 57).',
+  },
+  register: {
+    title: 'Обучающихся, состоящих на учёте (R)',
+    help: 'Методика (раздел 4): «доля учащихся, состоящих на различных видах учёта» — любой вид учёта (внутришкольный, КДН и ЗП, ПДН и другие). Каждого обучающегося считайте один раз, даже если он состоит на нескольких видах учёта. Укажите число, не долю и не процент. Только цифры.',
+    validation: 'Введите целое число не меньше нуля, только цифры (например, 0 или 57).',
+  },
+  email: {
+    title: 'Адрес электронной почты для связи',
+    help: 'Необязательно: куда координатору написать, если в ответе что-то неясно.',
+    validation: 'Введите адрес электронной почты, например school1@example.ru.',
+  },
+  comment: {
+    title: 'Комментарий',
+    help: 'Необязательно.',
+  },
+} as const;
+
+export const FORM_TEXT = {
+  title: (municipality: string | null, year: string) =>
+    `Анкета школы для расчёта ИСБШ${municipality ? ` — ${municipality}` : ''}, ${year} учебный год`,
+  description:
+    'Анкета собирает данные для расчёта индекса социального благополучия школы (ИСБШ) по методике муниципальной программы поддержки школ с низкими образовательными результатами (раздел 4). Анкету заполняет одна ответственная в каждой школе. Указываются числа обучающихся, а не доли и не проценты. Чтобы исправить ответ, отправьте анкету ещё раз: учитывается последний ответ школы.',
+  confirmation: 'Спасибо! Ответ школы записан. Чтобы исправить его, отправьте анкету ещё раз — учитывается последний ответ.',
+  /** Reasons a school is not in the dropdown, or a choice is given once for several schools. */
+  noCode: (names: string) => `У этих школ нет кода в «Справочнике ОО», в анкете они без кода и сопоставляются по наименованию: ${names}.`,
+  duplicateChoice: (names: string) => `Одинаковые наименования без кода: ${names}. В анкете каждое дано один раз — укажите коды в «Справочнике ОО».`,
+  noMunicipality: 'Муниципалитет не указан: заполните параметр «Муниципалитет» в «Настройках» или столбец «Муниципалитет» в «Справочнике ОО» — он войдёт в название анкеты.',
+
+  // What the commands answer (menu alerts and the panel).
+  needRegistry: (sheet: string, create: string) =>
+    `Для анкеты нужен список школ — лист «${sheet}» с кодами и наименованиями. Его нет или в нём нет ни одной школы. Создайте его командой «${create}» и заполните, затем создайте анкету.`,
+  offerStructure: (create: string) => `Создать структуру листов («${create}») сейчас?`,
+  alreadyExists: (title: string, url: string, refresh: string, setting: string) =>
+    `Анкета уже создана: «${title}».\n${url}\n\nЧтобы список школ в ней следовал «Справочнику ОО», выберите «${refresh}». Чтобы создать новую анкету, очистите параметр «${setting}» в «Настройках».`,
+  created: (title: string, schools: string, sheet: string) =>
+    `Создана анкета «${title}», школ в списке: ${schools}. Ответы записываются в лист «${sheet}» этой таблицы; «Рассчитать» читает их оттуда.`,
+  links: (respondent: string, edit: string) => `Ссылка для школ: ${respondent}\nРедактировать анкету: ${edit}`,
+  previousSheet: (sheet: string) => `Прежний лист ответов «${sheet}» не изменён; расчёт его больше не читает (параметр «Лист анкеты» в «Настройках»).`,
+  oldFormGone: (id: string) => `Прежняя анкета (${id}) не открывается — создана новая.`,
+  notLinked: (detail: string) => `Анкета создана, но не связана с таблицей: ${detail}. Свяжите её вручную (в форме: «Ответы» → «Связать с Таблицами») или выберите «Обновить список школ в анкете».`,
+  noSheetFound: 'Google не сообщил, в какой лист пишутся ответы: найдите лист «Ответы на форму…» и укажите его в «Настройках» (параметр «Лист анкеты»).',
+  partial: (detail: string) => `Анкета не создана: ${detail}. Если в Google Диске осталась недоделанная форма, удалите её и повторите.`,
+  notCreated: (create: string) => `Анкета ещё не создана: выберите «${create}».`,
+  cannotOpen: (id: string, detail: string, setting: string) =>
+    `Анкета «${id}» не открывается (${detail}). Проверьте параметр «${setting}» в «Настройках»: там должен быть идентификатор или ссылка формы, к которой у вас есть доступ.`,
+  noSchoolQuestion: (title: string) => `В анкете нет вопроса-списка «${title}»: список школ обновить нельзя. Создайте анкету заново.`,
+  refreshed: (added: number, removed: number, renamed: number, total: number) =>
+    added + removed + renamed === 0
+      ? `Список школ в анкете уже совпадает со «Справочником ОО» (${total}). Ничего не изменено.`
+      : `Список школ в анкете обновлён: добавлено ${added}, убрано ${removed}, переименовано ${renamed}; всего ${total}. Уже полученные ответы не изменены: школа, переименованная в справочнике, сопоставляется по коду.`,
+  yearsRefreshed: (years: string) => `Учебные годы в анкете: ${years}.`,
+  sheetRelinked: (sheet: string) => `Лист ответов переименован — в «Настройках» указан лист «${sheet}».`,
+  mailingDone: (missing: number, invalid: number, accepted: number, sheet: string) =>
+    `Нет ответа: ${missing}, ответ с ошибками: ${invalid}, ответ принят: ${accepted}. Список со ссылками — на листе «${sheet}».`,
+  noForm: 'Анкета не создана командой «Создать анкету для школ» (или не указана в «Настройках», параметр «Форма анкеты»): ссылок для школ нет, статусы ответов — по листу анкеты.',
+  notInForm: 'школы нет в списке анкеты: выберите «Обновить список школ в анкете»',
+  otherYearAnswer: (years: string) => `есть ответ за ${years}`,
+  busy: 'Анкета или расчёт уже обрабатываются (другим пользователем или в другой вкладке). Дождитесь окончания и повторите.',
+
+  // «Рассылка анкеты» and the letter.
+  sheetTitle: 'Рассылка анкеты: кто не ответил',
+  formLine: (title: string) => `Анкета: ${title}`,
+  linkLine: (url: string) => `Ссылка на анкету: ${url}`,
+  yearLine: (year: string | null) => `Учебный год ответов: ${year ?? 'не определён (в ответах нет учебного года)'}`,
+  countsLine: (accepted: number, invalid: number, missing: number) =>
+    `Ответ принят: ${accepted} · ответ с ошибками: ${invalid} · нет ответа: ${missing}`,
+  linkHint: 'В ссылке для школы её наименование уже выбрано: школа не может ошибиться в выборе. Статус «ответ принят» — как при «Рассчитать» с текущими данными.',
+  headers: ['Код ОО', 'Наименование ОО', 'Статус ответа', 'Что не так', 'Эл. почта', 'Ссылка для школы', 'Строка ответа'],
+  letterHead: (title: string, year: string | null) => `${title}${year ? ` (ответы за ${year} учебный год)` : ''}.`,
+  letterMissing: (n: number) => `Ещё не ответили (${n}):`,
+  letterInvalid: (n: number) => `Ответ получен, но содержит ошибку — отправьте анкету ещё раз (${n}):`,
+  letterLinkNote: 'В ссылке для каждой школы её наименование уже выбрано.',
+  letterAll: 'Все школы ответили, ответы приняты.',
+  letterCommonLink: (url: string) => `Ссылка на анкету: ${url}`,
+  reasonLabel: 'что исправить',
+
+  // The settings rows.
+  formSettingHint: 'Идентификатор (или ссылка) Google Формы анкеты; заполняется командой «Создать анкету для школ». Пусто — анкета не создана.',
+} as const;
+
+/** The registry's optional column of school e-mails (for «Рассылка анкеты»). */
+export const REGISTRY_EMAIL_HEADER = 'Эл. почта';
+
+/** `shnor-monitor form-spec`: how to build the same form by hand in Google Forms. */
+export const FORM_SPEC_TEXT = {
+  heading: 'Анкета для школ: как создать такую же Google Форму вручную',
+  title: (t: string) => `Название формы: ${t}`,
+  description: (t: string) => `Описание: ${t}`,
+  confirmation: (t: string) => `Сообщение после отправки (Настройки → Презентация): ${t}`,
+  questions: 'Вопросы — в этом порядке. Названия вопросов вводите точно так, как здесь: по ним «Рассчитать» находит столбцы листа ответов.',
+  kind: {
+    list: 'Раскрывающийся список',
+    count: 'Текст (строка)',
+    email: 'Текст (строка)',
+    paragraph: 'Текст (абзац)',
+  },
+  required: (r: boolean) => (r ? 'обязательный' : 'необязательный'),
+  help: (t: string) => `Описание вопроса: ${t}`,
+  choices: (n: number) => `Варианты (${n}) — можно вставить все сразу, по одному в строке:`,
+  noSchools:
+    'Варианты — школы «Справочника ОО» в виде «Наименование (код …)». Укажите книгу с листом «Справочник ОО» (shnor-monitor form-spec книга.xlsx), чтобы получить готовый список.',
+  pattern: (p: string, help: string) => `Проверка ответа: «Регулярное выражение» → «Соответствует» → ${p}; текст ошибки: «${help}»`,
+  email: (help: string) => `Проверка ответа: «Текст» → «Адрес электронной почты»; текст ошибки: «${help}»`,
+  linkHeading: 'После создания',
+  link: [
+    'Ответы → «Связать с Таблицами» → выберите таблицу управления: Google добавит лист «Ответы на форму (N)».',
+    'Если таких листов в таблице несколько, укажите нужный в «Настройках» (параметр «Лист анкеты»).',
+    'Идентификатор формы (из ссылки редактирования …/forms/d/<идентификатор>/edit) можно записать в «Настройки» (параметр «Форма анкеты»): тогда надстройка обновит список школ и даст ссылки для «Кто не ответил».',
+    'Список школ меняется — обновите варианты первого вопроса: уже полученные ответы останутся, переименованная школа сопоставляется по коду в скобках.',
+  ],
+  remarks: 'Замечания',
+  written: (file: string) => `Описание анкеты записано в ${file}.`,
+} as const;
+
+/** The panel's section «Анкета для школ» (sidebar/form.ts). */
+export const FORM_PANEL = {
+  notCreated: 'Анкета ещё не создана.',
+  created: 'Анкета создана.',
+  schools: (n: number, sheet: string) => `Школ в «${sheet}»: ${n}.`,
+  noRegistry: (sheet: string) => `Нет листа «${sheet}» или в нём нет школ: анкете нужен список школ.`,
+  answersIn: (sheet: string) => `Ответы — на листе «${sheet}».`,
+  openForm: 'Открыть анкету',
+  editForm: 'Редактировать',
+  createStructure: 'Создать структуру листов',
+  structureBusy: 'Создание листов…',
+  createBusy: 'Создание анкеты…',
+  refreshBusy: 'Обновление…',
+  mailingBusy: 'Проверка ответов…',
+  failedCreate: 'Анкета не создана',
+  failedRefresh: 'Список школ не обновлён',
+  failedMailing: 'Не удалось проверить ответы',
+  failedState: 'Не удалось прочитать сведения об анкете',
+  consent:
+    'Нужно разрешить надстройке работу с Google Формами. Выберите в меню «Расширения → Мониторинг ШНОР/ШНСУ» пункт «Создать анкету для школ» (или «Обновить список школ в анкете»), разрешите доступ в окне Google и вернитесь в панель. Остальные функции работают и без этого разрешения.',
+  counts: { missing: 'Нет ответа', invalid: 'С ошибками', accepted: 'Ответ принят' },
+  year: (y: string | null) => (y ? `Ответы за ${y} учебный год.` : 'В ответах нет учебного года.'),
+  allAnswered: 'Все школы ответили, ответы приняты.',
+  more: (n: number) => `и ещё ${n} — на листе`,
+  copy: 'Скопировать список',
+  copied: 'Список скопирован: вставьте его в письмо.',
+  copySelected: 'Текст выделен: нажмите Ctrl+C (⌘+C), чтобы скопировать.',
+  letterLabel: 'Текст для письма',
+  noLink: 'без ссылки',
+
+} as const;
+
 // ---------------------------------------------------------------------------------------------
 // Командная строка `shnor-monitor` (issues 9, 11): справка по командам, ошибки параметров, запись
 // файлов, сводка `analyze`. The option names themselves (`--json`) are not translated.
@@ -240,6 +468,7 @@ export const CLI_HELP = {
   analyze     расчёт ИСБШ, ШНСУ и ШНОР, листы-результаты, показатели программы
   monitoring  создать или обновить лист «${SHEETS.monitoring}» для рабочей группы
   import      дописать в «${SHEETS.results}» результаты из вставленного отчёта
+  form-spec   описание анкеты для школ, чтобы создать Google Форму вручную
 
 Запуск:  shnor-monitor <команда> <книга.xlsx | папка с .csv> [параметры]
 Справка по команде:  shnor-monitor <команда> --help  (или shnor-monitor help <команда>)
@@ -292,9 +521,9 @@ export const CLI_TEXT = {
   error: (message: string) => `Ошибка: ${message}`,
   seeHelp: (command: string) => `Справка: shnor-monitor ${command} --help`,
   seeGeneralHelp: 'Справка: shnor-monitor --help',
-  noCommand: 'укажите команду: analyze, monitoring или import.',
+  noCommand: 'укажите команду: analyze, monitoring, import или form-spec.',
   unknownCommand: (name: string, suggestion: string | null) =>
-    `неизвестная команда «${name}»${suggestion ? ` — возможно, вы имели в виду «${suggestion}»` : ''}. Команды: analyze, monitoring, import.`,
+    `неизвестная команда «${name}»${suggestion ? ` — возможно, вы имели в виду «${suggestion}»` : ''}. Команды: analyze, monitoring, import, form-spec.`,
   commandBeforeBook: (path: string) => `сначала укажите команду, затем книгу: shnor-monitor analyze «${path}».`,
   unknownOption: (option: string, command: string, suggestion: string | null) =>
     `у команды ${command} нет параметра «${option}»${suggestion ? ` — возможно, вы имели в виду ${suggestion}` : ''}.`,

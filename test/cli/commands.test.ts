@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { EXIT, runCli } from '../../src/cli/main';
 import { IMPORT_USAGE } from '../../src/cli/importCommand';
+import { FORM_SPEC_USAGE } from '../../src/cli/formSpec';
 import { writeCsvFolderAsXlsx } from '../../src/cli/io';
 import { CLI_HELP, HEADERS } from '../../src/engine/strings';
 import { recordingIo } from '../support/cliHarness';
@@ -148,7 +149,7 @@ describe('issue 9 item 3: the output file is never the input unless --in-place',
     expect(fs.readdirSync(ro)).toEqual([]);
   });
 
-  it('import and monitoring: -o naming the input is refused; monitoring --in-place keeps a backup', async () => {
+  it('import, form-spec and monitoring: an output naming the input is refused; monitoring --in-place keeps a backup', async () => {
     const d = folder('import-monitoring');
     const input = path.join(d, 'book.xlsx');
     fs.copyFileSync(book, input);
@@ -159,6 +160,11 @@ describe('issue 9 item 3: the output file is never the input unless --in-place',
     const m = await run('monitoring', input, '-o', input);
     expect(m.code).toBe(EXIT.usage);
     expect(m.err).toContain('добавьте --in-place');
+    expect(fingerprint(input)).toBe(before);
+
+    const f = await run('form-spec', input, '--json', input);
+    expect(f.code).toBe(EXIT.usage);
+    expect(f.err).toContain('это исходный файл');
     expect(fingerprint(input)).toBe(before);
 
     const ok = await run('monitoring', input, '--in-place');
@@ -281,6 +287,7 @@ describe('issue 9 item 8: Russian help and messages, stack traces only with --de
     [['monitoring', '-h'], CLI_HELP.monitoring],
     [['import', '--help'], IMPORT_USAGE],
     [['import', 'книга.xlsx', '--sheet', 'Вставка', '--help'], IMPORT_USAGE],
+    [['form-spec', '-h'], FORM_SPEC_USAGE],
   ])('%j prints that help, exit 0', async (args, help) => {
     const r = await run(...args);
     expect(r).toEqual({ code: EXIT.ok, out: help, err: '' });
@@ -319,7 +326,7 @@ describe('issue 9 item 8: Russian help and messages, stack traces only with --de
   it('no command: the general help on stderr, exit 2', async () => {
     const r = await run();
     expect(r.code).toBe(EXIT.usage);
-    expect(r.err).toBe(`Ошибка: укажите команду: analyze, monitoring или import.\n\n${CLI_HELP.general}`);
+    expect(r.err).toBe(`Ошибка: укажите команду: analyze, monitoring, import или form-spec.\n\n${CLI_HELP.general}`);
   });
 
   it('a file it cannot read: exit 1 in Russian; the stack only with --debug', async () => {

@@ -18,9 +18,11 @@ import { CallCounter, isDate } from './fakeBase';
 import { FakeWorkbook, SeedSheet, SheetDump, UiLog, createWorkbook } from './fakeSpreadsheetApp';
 import { BASE_SCOPES } from '../../src/addon/auth';
 import { AppsScriptServices, AuthorizationSimulator, LockScope, LockSimulator, LogLine, PropertyStores, createServices } from './fakeServices';
+import { FakeForms, createFormApp } from './fakeFormApp';
 
 export interface AppsScriptGlobals extends AppsScriptServices {
   SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  FormApp: GoogleAppsScript.Forms.FormApp;
 }
 
 export interface SheetsEnvironmentOptions {
@@ -68,6 +70,8 @@ export interface AppsScriptEnvironment {
   readonly auth: AuthorizationSimulator;
   /** Document/user/script properties, readable and seedable directly. */
   readonly properties: PropertyStores;
+  /** The user's Google Forms (FormApp) and the schools that answer them (test/support/fakeFormApp.ts). */
+  readonly forms: FakeForms;
   dumpSheet(name: string): SheetDump;
 }
 
@@ -110,8 +114,10 @@ export function sheetsEnvironment(options: SheetsEnvironmentOptions = {}): AppsS
     properties,
     echoLogs: options.echoLogs,
   });
+  const forms = new FakeForms(calls, auth, [workbook]);
   const globals: AppsScriptGlobals = {
     SpreadsheetApp: workbook.createSpreadsheetApp({ uiAvailable: options.uiAvailable }),
+    FormApp: createFormApp(forms),
     ...services,
   };
   return {
@@ -124,6 +130,7 @@ export function sheetsEnvironment(options: SheetsEnvironmentOptions = {}): AppsS
     logs,
     properties,
     auth,
+    forms,
     dumpSheet: (name) => workbook.dumpSheet(name),
   };
 }

@@ -133,6 +133,8 @@ export class WorkbookModel {
   readonly sheets: SheetModel[] = [];
   activeSheet: SheetModel | null = null;
   activeRange: RangeRef | null = null;
+  /** The form that last chose this spreadsheet as its destination (Spreadsheet.getFormUrl()). */
+  formUrl: string | null = null;
   private nextSheetId = 0;
   private nextChartId = 1;
 
@@ -215,6 +217,8 @@ export class SheetModel {
   frozenRows = 0;
   frozenColumns = 0;
   tabColor: string | null = null;
+  /** The form whose responses Google Forms writes here (Sheet.getFormUrl()); null for other sheets. */
+  formUrl: string | null = null;
 
   constructor(
     readonly workbook: WorkbookModel,

@@ -1,9 +1,9 @@
 import { Analysis, SchoolOutcome } from '../analyze';
 import { previousSchoolYear } from '../parse';
-import { ResultRecord } from '../shnor/results';
+import { ResultRecord, resultsOf } from '../shnor/results';
 import { failedShare, isLow } from '../shnor/judge';
 import { CATEGORY, CUTOFF_LABELS, SHEETS, STATUS_LABELS, SUPPORT_LIST_NOTE, YES } from '../strings';
-import { formatNumber } from '../text';
+import { compareNames, formatNumber } from '../text';
 import { COLORS, FORMATS, GeneratedSheet, SheetBuilder } from './generated';
 
 /** «ШНОР»: per school the failed share per selected procedure for Y−1 and Y, К1, К2, ШНОР, status, justification. */
@@ -29,30 +29,44 @@ export function shnorSheet(a: Analysis, generatedAt: string): GeneratedSheet {
   procedures.forEach((_, i) => b.merge(top, 2 + i * 2, 1, 2));
   tail.forEach((_, i) => b.merge(top, 2 + procedures.length * 2 + i, 2, 1));
 
-  const records = new Map<string, ResultRecord>();
-  for (const r of a.results?.records ?? []) records.set(`${r.school.id}|${r.procedure.name}|${r.year}`, r);
-  const conflicts = new Set((a.results?.conflicts ?? []).map((c) => `${c.school.id}|${c.procedure.name}|${c.year}`));
+  // Per school, its record and conflict for each procedure and year column (one pass over its results).
+  const column = new Map(procedures.map((p, i) => [p, i * 2]));
+  const slotOf = (procedure: string, y: string): number | undefined => {
+    const c = y === year ? 1 : y === prev ? 0 : -1;
+    const p = column.get(procedure);
+    return c < 0 || p === undefined ? undefined : p + c;
+  };
+  const cells = procedures.length * 2;
+  const found: (ResultRecord | null)[] = new Array(cells);
+  const disputed: boolean[] = new Array(cells);
+  const formats: (string | null)[] = [null, null, ...new Array<string>(cells).fill(FORMATS.percent)];
 
   const sorted = [...a.schools].sort(byShnorThenName);
   for (const o of sorted) {
     const v = o.shnor;
-    const cells: (string | number)[] = [o.school.code, o.school.name];
+    found.fill(null);
+    disputed.fill(false);
+    const own = resultsOf(a.results, o.school);
+    for (const r of own.records) {
+      const slot = slotOf(r.procedure.name, r.year);
+      if (slot !== undefined) found[slot] = r;
+    }
+    for (const c of own.conflicts) {
+      const slot = slotOf(c.procedure.name, c.year);
+      if (slot !== undefined) disputed[slot] = true;
+    }
+    const row: (string | number)[] = [o.school.code, o.school.name];
     const lowCols: number[] = [];
-    const formats: (string | null)[] = [null, null];
-    procedures.forEach((p, i) => {
-      [prev, year].forEach((y, j) => {
-        const key = `${o.school.id}|${p}|${y}`;
-        const r = records.get(key);
-        const share = r ? failedShare(r) : null;
-        cells.push(conflicts.has(key) ? 'противоречие' : share === null ? 'нет данных' : share);
-        formats.push(FORMATS.percent);
-        if (r && isLow(r, t)) lowCols.push(2 + i * 2 + j);
-      });
-    });
-    cells.push(v?.criterion1 ? YES : '', v?.criterion2 ? YES : '', v?.shnor ? YES : '', v ? STATUS_LABELS[v.status] : '', v?.justification ?? '');
-    const row = b.row(cells, { formats, bg: v?.shnor ? COLORS.shnor : null });
-    for (const c of lowCols) b.highlight(row, c, COLORS.low);
-    if (v?.status === 'needs-check') b.highlight(row, width - 2, COLORS.error);
+    for (let k = 0; k < cells; k++) {
+      const r = found[k];
+      const share = r ? failedShare(r) : null;
+      row.push(disputed[k] ? 'противоречие' : share === null ? 'нет данных' : share);
+      if (r && isLow(r, t)) lowCols.push(2 + k);
+    }
+    row.push(v?.criterion1 ? YES : '', v?.criterion2 ? YES : '', v?.shnor ? YES : '', v ? STATUS_LABELS[v.status] : '', v?.justification ?? '');
+    const at = b.row(row, { formats, bg: v?.shnor ? COLORS.shnor : null });
+    for (const c of lowCols) b.highlight(at, c, COLORS.low);
+    if (v?.status === 'needs-check') b.highlight(at, width - 2, COLORS.error);
   }
   b.freeze(sub + 1);
   b.widths([90, 260, ...procedures.flatMap(() => [80, 80]), 80, 80, 60, 110, 520]);
@@ -61,7 +75,7 @@ export function shnorSheet(a: Analysis, generatedAt: string): GeneratedSheet {
 }
 
 function byShnorThenName(x: SchoolOutcome, y: SchoolOutcome): number {
-  return Number(y.shnor?.shnor ?? false) - Number(x.shnor?.shnor ?? false) || x.school.name.localeCompare(y.school.name, 'ru');
+  return Number(y.shnor?.shnor ?? false) - Number(x.shnor?.shnor ?? false) || compareNames(x.school.name, y.school.name);
 }
 
 /** The category of a school in the order's appendix, or null when it is in neither list. */
@@ -90,12 +104,11 @@ export function listSheet(a: Analysis, generatedAt: string): GeneratedSheet {
   const listed = a.schools
     .map((o) => ({ o, category: categoryOf(o) }))
     .filter((x): x is { o: SchoolOutcome; category: string } => x.category !== null)
-    .sort((x, y) => order(x.category) - order(y.category) || x.o.school.name.localeCompare(y.o.school.name, 'ru'));
+    .sort((x, y) => order(x.category) - order(y.category) || compareNames(x.o.school.name, y.o.school.name));
   const withIndex = a.schools.filter((s) => s.isbsh !== null).length;
   listed.forEach(({ o, category }, i) => {
     const reasons = [o.shnor?.shnor ? o.shnor.justification : '', o.shnsu ? shnsuReason(o, a, withIndex) : ''].filter(Boolean).join(' ');
-    const bg = category === CATEGORY.both ? COLORS.both : category === CATEGORY.shnor ? COLORS.shnor : COLORS.shnsu;
-    b.row([i + 1, o.school.code, o.school.name, category, reasons], { bg: [null, null, null, bg, null] });
+    b.row([i + 1, o.school.code, o.school.name, category, reasons], { bg: CATEGORY_BG[category] });
   });
   if (listed.length === 0) b.row(['', '', 'Школ, отвечающих критериям, не выявлено.']);
   b.blank();
@@ -112,6 +125,12 @@ export function listSheet(a: Analysis, generatedAt: string): GeneratedSheet {
   b.wrap(4);
   return b.build();
 }
+
+const CATEGORY_BG: Record<string, (string | null)[]> = {
+  [CATEGORY.both]: [null, null, null, COLORS.both, null],
+  [CATEGORY.shnor]: [null, null, null, COLORS.shnor, null],
+  [CATEGORY.shnsu]: [null, null, null, COLORS.shnsu, null],
+};
 
 function order(category: string): number {
   return category === CATEGORY.both ? 0 : category === CATEGORY.shnor ? 1 : 2;

@@ -1,5 +1,7 @@
-import { Analysis, SchoolOutcome } from '../analyze';
+import { Analysis } from '../analyze';
+import { YearList, listOfYear } from '../history/yearList';
 import { previousSchoolYear } from '../parse';
+import { compareNames } from '../text';
 
 export interface ListDiff {
   entered: string[];
@@ -19,11 +21,11 @@ export interface ListChanges {
   remarks: string[];
 }
 
-function diff(now: SchoolOutcome[], before: SchoolOutcome[], inList: (o: SchoolOutcome) => boolean): ListDiff {
-  const was = new Set(before.filter(inList).map((o) => o.school.id));
-  const is = new Set(now.filter(inList).map((o) => o.school.id));
-  const nameOf = new Map([...before, ...now].map((o) => [o.school.id, o.school.name]));
-  const names = (ids: string[]) => ids.map((id) => nameOf.get(id) as string).sort((x, y) => x.localeCompare(y, 'ru', { numeric: true }));
+function diff(now: YearList, before: YearList, inList: (e: YearList['entries'][number]) => boolean): ListDiff {
+  const was = new Set(before.entries.filter(inList).map((e) => e.school.id));
+  const is = new Set(now.entries.filter(inList).map((e) => e.school.id));
+  const nameOf = new Map([...before.entries, ...now.entries].map((e) => [e.school.id, e.school.name]));
+  const names = (ids: string[]) => ids.map((id) => nameOf.get(id) as string).sort(compareNames);
   return {
     entered: names([...is].filter((id) => !was.has(id))),
     left: names([...was].filter((id) => !is.has(id))),
@@ -32,28 +34,28 @@ function diff(now: SchoolOutcome[], before: SchoolOutcome[], inList: (o: SchoolO
 }
 
 /**
- * The list of Y against the list of Y−1 recomputed by the same rules (`previous` is the analysis
- * with year = Y−1). ШНСУ history exists only when the questionnaire has answers for another year.
+ * The list of Y against the list of Y−1 recomputed by the same rules from the same data. ШНСУ
+ * history exists only when the questionnaire has answers for Y−1.
  */
-export function compareLists(current: Analysis, previous: Analysis | null): ListChanges | null {
+export function compareLists(current: Analysis): ListChanges | null {
   if (!current.year) return null;
   const prev = previousSchoolYear(current.year);
+  const now = listOfYear(current, current.year);
+  const before = listOfYear(current, prev);
   const remarks: string[] = [];
   let shnor: ListComparison;
-  if (!previous || !current.results?.years.includes(prev)) {
+  if (!current.results?.years.includes(prev)) {
     shnor = { available: false, reason: `нет результатов оценочных процедур за ${prev}` };
   } else {
-    shnor = { available: true, ...diff(current.schools, previous.schools, (o) => o.shnor?.shnor === true) };
+    shnor = { available: true, ...diff(now, before, (e) => e.shnor.shnor) };
     const beforePrev = previousSchoolYear(prev);
     if (!current.results.years.includes(beforePrev)) remarks.push(`Результатов за ${beforePrev} нет: перечень ШНОР ${prev} восстановлен только по критерию 1.`);
   }
-  const qNow = current.questionnaire?.year ?? null;
-  const qBefore = previous?.questionnaire?.year ?? null;
   let shnsu: ListComparison;
-  if (!previous || !qNow || !qBefore || qNow === qBefore) {
+  if (!current.questionnaire?.year || !before.hasShnsu) {
     shnsu = { available: false, reason: 'в анкете нет ответов за предыдущий учебный год' };
   } else {
-    shnsu = { available: true, ...diff(current.schools, previous.schools, (o) => o.shnsu) };
+    shnsu = { available: true, ...diff(now, before, (e) => e.shnsu === true) };
   }
   return { year: current.year, previousYear: prev, shnor, shnsu, remarks };
 }

@@ -1,15 +1,10 @@
-import { Analysis, AnalysisInput, analyze } from '../analyze';
-import { previousSchoolYear } from '../parse';
+import { Analysis } from '../analyze';
 import { GeneratedSheet } from '../sheets/generated';
 import { indicatorsSheet } from '../sheets/indicatorsSheet';
 import { summarySheet } from '../sheets/summarySheet';
 import { compareLists } from './listChanges';
 
-/**
- * «Показатели» and «Сводка». The list of Y−1 for the comparison is recomputed by the same rules:
- * the same inputs analysed with year = Y−1.
- */
-export function programSheets(input: AnalysisInput, analysis: Analysis, generatedAt: string): GeneratedSheet[] {
-  const previous = analysis.year ? analyze({ ...input, overrides: { ...input.overrides, year: previousSchoolYear(analysis.year) } }) : null;
-  return [indicatorsSheet(analysis, generatedAt), summarySheet(analysis, compareLists(analysis, previous), generatedAt)];
+/** «Показатели» and «Сводка»; the list of Y−1 for the comparison comes from the same analysis. */
+export function programSheets(analysis: Analysis, generatedAt: string): GeneratedSheet[] {
+  return [indicatorsSheet(analysis, generatedAt), summarySheet(analysis, compareLists(analysis), generatedAt)];
 }
