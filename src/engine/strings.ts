@@ -449,7 +449,8 @@ export const FORM_PANEL = {
 
 // ---------------------------------------------------------------------------------------------
 // Командная строка `shnor-monitor` (issues 9, 11): справка по командам, ошибки параметров, запись
-// файлов, сводка `analyze`. The option names themselves (`--json`) are not translated.
+// файлов, сводка `analyze`. The option names themselves (`--json`) are not translated. Texts built
+// from other constants are getters, so that the add-on's bundle (which never reads them) drops them.
 
 const CLI_EXIT_CODES = `Коды выхода:
   0  расчёт выполнен и что-то определено (проблемы в данных — в «Журнале проверки»)
@@ -462,7 +463,8 @@ const CLI_COMMON_OPTIONS = `  --debug              при ошибке пока�
   -h, --help           эта справка`;
 
 export const CLI_HELP = {
-  general: `${PRODUCT_NAME} — командная строка
+  get general() {
+    return `${PRODUCT_NAME} — командная строка
 
 Команды:
   analyze     расчёт ИСБШ, ШНСУ и ШНОР, листы-результаты, показатели программы
@@ -476,8 +478,10 @@ export const CLI_HELP = {
 Исходная книга никогда не изменяется: результат пишется в новый файл (-o). Запись в саму книгу —
 только с --in-place, и тогда сначала сохраняется её копия «<книга>.bak.xlsx».
 
-${CLI_EXIT_CODES}`,
-  analyze: `shnor-monitor analyze — расчёт ИСБШ, ШНСУ и ШНОР
+${CLI_EXIT_CODES}`;
+  },
+  get analyze() {
+    return `shnor-monitor analyze — расчёт ИСБШ, ШНСУ и ШНОР
 
 Запуск:
   shnor-monitor analyze <книга.xlsx | папка с .csv> [-o результат.xlsx] [--json результат.json]
@@ -498,8 +502,10 @@ ${CLI_EXIT_CODES}`,
                        копия <книга>.bak.xlsx (если она уже есть — <книга>.bak-2.xlsx и т. д.)
 ${CLI_COMMON_OPTIONS}
 
-${CLI_EXIT_CODES}`,
-  monitoring: `shnor-monitor monitoring — лист «${SHEETS.monitoring}» для рабочей группы
+${CLI_EXIT_CODES}`;
+  },
+  get monitoring() {
+    return `shnor-monitor monitoring — лист «${SHEETS.monitoring}» для рабочей группы
 
 Запуск:
   shnor-monitor monitoring <книга.xlsx | папка с .csv> [-o книга-мониторинг.xlsx] [--in-place]
@@ -514,8 +520,9 @@ ${CLI_EXIT_CODES}`,
                        копия <книга>.bak.xlsx (если она уже есть — <книга>.bak-2.xlsx и т. д.)
 ${CLI_COMMON_OPTIONS}
 
-Коды выхода: 0 — лист подготовлен, 1 — файл не прочитан или не записан, 2 — неверные параметры.`,
-} as const;
+Коды выхода: 0 — лист подготовлен, 1 — файл не прочитан или не записан, 2 — неверные параметры.`;
+  },
+};
 
 export const CLI_TEXT = {
   error: (message: string) => `Ошибка: ${message}`,
@@ -595,7 +602,9 @@ export const CLI_SUMMARY = {
   noneListed: (category: string) => `${category}: нет`,
   more: (n: number) => `… и ещё ${n} (полностью — лист «${SHEETS.list}»)`,
   notDetermined: (category: string, why: string) => `${category} не определены: ${why}`,
-  nothingDetermined: `Ни ШНОР, ни ШНСУ не определены: проверьте, та ли это книга, и исправьте данные по листу «${SHEETS.journal}».`,
+  get nothingDetermined() {
+    return `Ни ШНОР, ни ШНСУ не определены: проверьте, та ли это книга, и исправьте данные по листу «${SHEETS.journal}».`;
+  },
   needsCheck: (needsCheck: number, noData: number) => `Требуют проверки: ${needsCheck}; нет данных о результатах: ${noData}`,
   indicators: (reached: number, notReached: number, noData: number) =>
     `Показатели программы (лист «${SHEETS.indicators}»): достигнуто ${reached}, не достигнуто ${notReached}, нет данных ${noData}`,
