@@ -142,10 +142,15 @@ export function flagProblems(a: Analysis): string[] {
     for (const o of a.schools) if (o.shnor !== null) out.push(`«${o.school.name}»: a ШНОР verdict without a year or results`);
     return out;
   }
+  const ids = new Map<string, number>();
+  for (const o of a.schools) ids.set(o.school.id, (ids.get(o.school.id) ?? 0) + 1);
+  const shared = [...ids].filter(([, n]) => n > 1).map(([id]) => id);
+  if (shared.some((id) => !(KNOWN_GAPS.sharedNameId && id.startsWith('name:')))) out.push(`school ids used twice: ${shared.join(', ')}`);
   const prev = previousSchoolYear(year);
   const records = a.results.records;
   if (KNOWN_GAPS.thresholdBelowDecimalScale && a.settings.threshold < 1e-9) return out;
   for (const o of a.schools) {
+    if (shared.includes(o.school.id)) continue;
     const who = `«${o.school.name}»`;
     const v = o.shnor;
     if (!v) {
@@ -204,6 +209,17 @@ export const KNOWN_GAPS = {
    * result «ВПР математика 5 кл.», 2021/2022, participants 1, failed 0 → listed as a low result.
    */
   thresholdBelowDecimalScale: true,
+  /**
+   * Schools known only by name can share one id «name:<key>» (src/engine/schools/registry.ts): a
+   * registry without a code column (or rows without codes) lists the same name twice — only codes are
+   * checked for repeats — or, without a registry, a name that normalises to nothing («,») is added again
+   * on every row. The verdict of one is then shown for the other. Shrunk: «Справочник ОО» with
+   * «Наименование ОО» only and rows [0] and [=1+1 → 0] → two schools «name:№0»; and «Результаты ОП»
+   * without a code column, rows [«2021/2022», «,», «ВПР математика 5 кл.», 2, 1] and
+   * [«2021/2022», «,», «ВПР математика 5 кл.», «», «#N/A»] → two schools «name:», the low result 1 of 2
+   * listed under one, the other «нет данных».
+   */
+  sharedNameId: true,
 };
 
 /** Row numbers the journal names on a sheet: its `row`, and «строки 5, 7» in its message. */

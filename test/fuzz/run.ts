@@ -11,6 +11,7 @@ export async function checkProperty<T>(property: fc.IProperty<[T]> | fc.IAsyncPr
     interruptAfterTimeLimit: timeLimit,
     seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined,
   });
+  if (process.env.FUZZ_VERBOSE) console.log(`${details.numRuns} runs${details.interrupted ? ' (time limit reached)' : ''}`);
   if (details.failed) throw new Error(`${fc.defaultReportMessage(details)}\n\nCause: ${(details.errorInstance as Error | undefined)?.message}`);
   if (details.numRuns < Math.min(runs, minimum)) throw new Error(`only ${details.numRuns} runs within ${timeLimit} ms`);
 }
