@@ -3,7 +3,8 @@ import path from 'node:path';
 import { CLI_HELP, CLI_OUTPUT_LABELS, CLI_TEXT, CLI_WRITE_TEXT, SHEETS, Settings, Table, buildReport, isGeneratedSheet, parseCutoff, parseSchoolYear } from '../engine';
 import { readWorkbookPath, xlsxBytes } from './io';
 import { determination, summaryText } from './summary';
-import { isbshChartSvg, svgPathFor } from './isbshSvg';
+import { isbshChartPicture, isbshChartSvg, svgPathFor } from './isbshSvg';
+import { documentSource, spravkaDocxBytes } from './docx';
 import { monitoringWorkbook } from './monitoring';
 import { IMPORT_USAGE, importCommand } from './importCommand';
 import { FORM_SPEC_USAGE, formSpecCommand } from './formSpec';
@@ -47,6 +48,7 @@ const ANALYZE: CommandSpec = {
     { name: 'json', value: 'файл для JSON-результата' },
     { name: 'year', value: 'учебный год (например 2022/2023)' },
     { name: 'cutoff', value: 'quartile или quintile' },
+    { name: 'docx', value: 'файл справки (.docx)' },
     { name: 'in-place' },
   ],
   positionals: { min: 1, max: 1 },
@@ -80,6 +82,9 @@ async function analyzeCommand(args: string[], { io, generatedAt }: CommandContex
   const svg = svgPathFor(output);
   outputs.declare(svg, CLI_OUTPUT_LABELS.chart);
   if (json !== undefined) outputs.declare(json, CLI_OUTPUT_LABELS.json);
+  const docx = stringValue(parsed.values.docx);
+  if (docx !== undefined && !/\.docx$/i.test(docx)) throw new UsageError(CLI_TEXT.docxNotDocx(docx));
+  if (docx !== undefined) outputs.declare(docx, CLI_OUTPUT_LABELS.docx);
 
   const input = await readWorkbookPath(source);
   const tables: Record<string, Table> = {};
@@ -102,6 +107,10 @@ async function analyzeCommand(args: string[], { io, generatedAt }: CommandContex
   const chart = await isbshChartSvg(report.analysis);
   if (chart !== null) files.push({ path: svg, data: chart });
   if (json !== undefined) files.push({ path: json, data: `${JSON.stringify(report.json, null, 2)}\n` });
+  if (docx !== undefined) {
+    const chartPng = (await isbshChartPicture(report.analysis))?.bytes ?? null;
+    files.push({ path: docx, data: await spravkaDocxBytes(report, { generatedAt, source: documentSource(source, input.kind), chartPng }) });
+  }
   const written = await outputs.commit(files);
 
   io.out([summaryText(report, `shnor-monitor monitoring ${shellQuote(source)}`), ...writtenLines(written)].join('\n'));

@@ -12,6 +12,8 @@ import { Cell, Table } from './table';
 import type { ExistingSheet } from './sheets/placement';
 import { formatNumber } from './text';
 import { nameList } from './summary/nameList';
+import { ApprovedLists, readApproved } from './history/approved';
+import { History, buildHistory } from './history/history';
 
 export interface SchoolOutcome {
   school: School;
@@ -46,7 +48,14 @@ export interface Analysis {
   settingsUpdate: { kind: 'create' | 'append'; rows: Cell[][] } | null;
   /** Program indicators (DESIGN §2.5), from «Мониторинг» and the results. */
   indicators: IndicatorResult[];
+  /** The list across the years of the results, approved lists winning (DESIGN §2.6). */
+  history: History;
+  /** «Перечни прошлых лет» as read (null when the workbook has none). */
+  approved: ApprovedLists | null;
 }
+
+/** What the analysis of the year gives before the history is built from it. */
+export type AnalysisCore = Omit<Analysis, 'history' | 'approved' | 'sources'>;
 
 export interface AnalysisInput {
   /** Every sheet name of the workbook. */
@@ -133,6 +142,11 @@ export function analyze(input: AnalysisInput): Analysis {
   const monitoring = monitoringTable && sel.monitoring ? { sheet: sel.monitoring, table: monitoringTable } : null;
   const indicators = evaluateIndicators({ settings, year, schools: outcomes, results, registry }, monitoring, journal);
 
+  const approvedTable = table(sel.approved);
+  const approved = approvedTable && sel.approved ? readApproved(sel.approved, approvedTable, registry, journal) : null;
+  const core: AnalysisCore = { settings, year, cutoff, schools: outcomes, journal: journal.entries, questionnaire, results, registry, settingsUpdate: update, indicators: indicators.results };
+  const history = buildHistory(core, approved, journal);
+
   const sources: SourceInfo[] = [
     { role: 'questionnaire', sheet: sel.questionnaire ?? null, rows: questionnaire?.rowCount ?? 0, problems: sel.questionnaire ? countProblems(journal, sel.questionnaire) : 0 },
     { role: 'results', sheet: sel.results ?? null, rows: results?.rowCount ?? 0, problems: sel.results ? countProblems(journal, sel.results) : 0 },
@@ -141,7 +155,7 @@ export function analyze(input: AnalysisInput): Analysis {
     { role: 'monitoring', sheet: sel.monitoring ?? null, rows: indicators.monitoringRows, problems: sel.monitoring ? countProblems(journal, sel.monitoring) : 0 },
   ];
 
-  return { settings, year, cutoff, schools: outcomes, journal: journal.entries, sources, questionnaire, results, registry, settingsUpdate: update, indicators: indicators.results };
+  return { ...core, sources, history, approved };
 }
 
 /** A catalogue procedure switched off in «Настройки» never counts for ШНОР: said once per name. */

@@ -19,4 +19,6 @@ export { capCell, fold, formatNumber, needsTextGuard, quote } from './text';
 export { parseSchoolYear } from './parse';
 export { municipalityName } from './municipality';
 export { previousSchoolYear } from './parse';
+export * from './objectivity';
 export * from './form';
+export * from './documents';
