@@ -651,7 +651,7 @@ export const CLI_TEXT = {
   extraPositional: (extra: string) => `лишний аргумент «${extra}»: укажите одну книгу .xlsx или папку с файлами .csv (путь с пробелами возьмите в кавычки).`,
   badYear: (text: string) => `--year: «${text}» не является учебным годом (пример: 2022/2023).`,
   badCutoff: (text: string) => `--cutoff: ожидается quartile или quintile, указано «${text}».`,
-  docxNotDocx: (path: string) => `--docx: справка записывается в файл .docx, указано «${path}».`,
+  docxNotDocx: (path: string) => `--docx: укажите файл с расширением .docx, указано «${path}».`,
   outputNotXlsx: (option: string, path: string) => `${option}: книга-результат должна быть файлом .xlsx, указано «${path}».`,
   inPlaceNeedsXlsx: '--in-place: исходные данные — папка с CSV, записать результат в неё нельзя; укажите книгу-результат в -o.',
   inPlaceWithOtherOutput: (output: string) => `--in-place записывает результат в исходную книгу, а -o указывает другой файл («${output}»): оставьте один из параметров.`,
