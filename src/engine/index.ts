@@ -18,6 +18,7 @@ export type { IsbshPoint } from './summary/isbshChart';
 export { capCell, fold, formatNumber, needsTextGuard, quote } from './text';
 export { parseSchoolYear } from './parse';
 export { municipalityName } from './municipality';
+export { previousSchoolYear } from './parse';
 export * from './objectivity';
 export * from './form';
 export * from './documents';
