@@ -70,12 +70,13 @@ async function analyzeCommand(args: string[], io: CliIO): Promise<number> {
   const input = await readWorkbookPath(source);
   const tables: Record<string, Table> = {};
   for (const s of input.sheets) tables[s.name] = s.rows;
-  const report = buildReport({ sheetNames: input.sheets.map((s) => s.name), tables, overrides }, timestamp(io.now()));
+  const report = buildReport({ sheetNames: input.sheets.map((s) => s.name), tables, overrides, existingSheets: input.existingSheets }, timestamp(io.now()));
   const output = values.output ?? defaultOutput(source);
   await writeXlsx(output, {
     workbook: input.workbook,
     inputSheets: input.sheets,
     generated: report.sheets,
+    obsolete: report.placement.obsolete,
     settingsUpdate: report.analysis.settingsUpdate,
     settingsSheetName: SHEETS.settings,
   });

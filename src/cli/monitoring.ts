@@ -10,6 +10,7 @@ export async function writeMonitoringWorkbook(source: string, output: string, ge
   const tables: Record<string, Table> = {};
   for (const s of input.sheets) tables[s.name] = s.rows;
   const prep = prepareMonitoring({ sheetNames: input.sheets.map((s) => s.name), tables }, generatedAt);
-  await writeXlsx(output, { workbook: input.workbook, inputSheets: input.sheets, generated: [prep.sheet], settingsSheetName: SHEETS.settings });
+  // «Мониторинг» belongs to the working group once made: it is rebuilt on purpose, keeping their entries.
+  await writeXlsx(output, { workbook: input.workbook, inputSheets: input.sheets, generated: [prep.sheet], rebuilt: [prep.sheet.name], settingsSheetName: SHEETS.settings });
   return `${prep.message}\nЗаписано: ${output}`;
 }

@@ -27,7 +27,7 @@ export function buildReport(input: AnalysisInput, generatedAt: string): Report {
   for (const p of placement.placements) {
     if (p.displaced) analysis.journal.push({ level: 'warning', sheet: p.wanted, message: displacementMessage(p), action: PLACEMENT_TEXT.displacedAction });
   }
-  sheets.push(journalSheet(analysis.journal, generatedAt));
+  sheets.push(journalSheet(analysis.journal, generatedAt, analysis.year));
   sheets.forEach((s, i) => (s.name = placement.placements[i].name));
   return { analysis, sheets, json: toJson(analysis, indicatorsJson(analysis.indicators)), placement };
 }

@@ -2,7 +2,7 @@ import { Analysis } from '../analyze';
 import { CUTOFF_P } from '../settings';
 import { CUTOFF_LABELS, HEADERS, SHEETS, YES } from '../strings';
 import { formatNumber } from '../text';
-import { COLORS, FORMATS, GeneratedSheet, SheetBuilder } from './generated';
+import { COLORS, FORMATS, GeneratedSheet, SheetBuilder, yearHeader } from './generated';
 
 /** «ИСБШ»: the ranking, the cut-off and p above the table (DESIGN §3.2). */
 export function isbshSheet(a: Analysis, generatedAt: string): GeneratedSheet {
@@ -34,5 +34,6 @@ export function isbshSheet(a: Analysis, generatedAt: string): GeneratedSheet {
   b.freeze(head + 1);
   b.widths([90, 280, 90, 110, 110, 110, 70, 60, 60, 320]);
   b.wrap(9);
+  b.print({ header: yearHeader(a.year), repeatColumns: { first: 0, last: 1 } });
   return b.build();
 }

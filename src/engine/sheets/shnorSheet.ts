@@ -4,13 +4,14 @@ import { ResultRecord } from '../shnor/results';
 import { failedShare, isLow } from '../shnor/judge';
 import { CATEGORY, CUTOFF_LABELS, SHEETS, STATUS_LABELS, SUPPORT_LIST_NOTE, YES } from '../strings';
 import { formatNumber } from '../text';
-import { COLORS, FORMATS, GeneratedSheet, SheetBuilder } from './generated';
+import { COLORS, FORMATS, GeneratedSheet, SheetBuilder, yearHeader } from './generated';
 
 /** «ШНОР»: per school the failed share per selected procedure for Y−1 and Y, К1, К2, ШНОР, status, justification. */
 export function shnorSheet(a: Analysis, generatedAt: string): GeneratedSheet {
   const procedures = Object.keys(a.settings.procedures).filter((p) => a.settings.procedures[p]);
   const width = 2 + procedures.length * 2 + 5;
   const b = new SheetBuilder(SHEETS.shnor, generatedAt, width);
+  b.print({ header: yearHeader(a.year), repeatColumns: { first: 0, last: 1 } });
   if (!a.year) {
     b.row(['Нет результатов оценочных процедур: ШНОР не определены. Заполните лист «Результаты ОП».']);
     return b.build();
@@ -109,7 +110,8 @@ export function listSheet(a: Analysis, generatedAt: string): GeneratedSheet {
   if (noIndex.length > 0) b.row([`ИСБШ не рассчитан (анкета не заполнена / содержит ошибки): ${noIndex.map((o) => o.school.name).join('; ')}.`]);
   b.freeze(head + 1);
   b.widths([50, 90, 280, 120, 620]);
-  b.wrap(4);
+  b.wrap(2, 4);
+  b.print({ header: yearHeader(a.year), fitColumns: true });
   return b.build();
 }
 

@@ -7,7 +7,7 @@ import { ListChanges, ListComparison } from '../summary/listChanges';
 import { nameList } from '../summary/nameList';
 import { CATEGORY, CHART_HEADERS, CUTOFF_LABELS, SHEETS, SUMMARY_TITLES, SUPPORT_LIST_NOTE } from '../strings';
 import { formatNumber } from '../text';
-import { COLORS, FORMATS, GeneratedSheet, SheetBuilder } from './generated';
+import { COLORS, FORMATS, GeneratedSheet, SheetBuilder, yearHeader } from './generated';
 import { STATUS_COLORS } from './indicatorsSheet';
 import { categoryOf } from './shnorSheet';
 
@@ -66,6 +66,7 @@ export function summarySheet(a: Analysis, changes: ListChanges | null, generated
   for (const p of analyticNote(a, changes)) b.row([p]);
 
   section(SUMMARY_TITLES.chart);
+  b.print({ pageBreaks: [b.rowCount - 1] });
   const points = isbshPoints(a);
   let chartAnchor = -1;
   if (points.length === 0) b.row(['ИСБШ не рассчитан ни для одной школы: диаграмма не построена.']);
@@ -79,6 +80,7 @@ export function summarySheet(a: Analysis, changes: ListChanges | null, generated
   }
   b.widths([640, 120, 130]);
   b.wrap(0);
+  b.print({ header: yearHeader(a.year), repeatRows: null });
   const sheet = b.build();
   if (points.length > 0) {
     sheet.chart = {
