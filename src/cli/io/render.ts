@@ -124,7 +124,6 @@ function planSheet(spec: SheetSpec): SheetPlan {
       fitToWidth: 1,
       fitToHeight: 0,
       margins: { ...A4_MARGINS },
-      showGridLines: true,
     } as Partial<ExcelJS.PageSetup>,
     headerFooter: { oddHeader: layout.header, oddFooter: layout.footer } as Partial<ExcelJS.HeaderFooter>,
   };
