@@ -88,6 +88,7 @@ async function analyzeCommand(args: string[], io: CliIO): Promise<number> {
     fs.writeFileSync(values.json, `${JSON.stringify(report.json, null, 2)}\n`);
     outputs.push(values.json);
   }
+  for (const notice of input.notices) io.out(notice);
   io.out(summaryText(report, outputs));
   return 0;
 }

@@ -12,5 +12,5 @@ export async function writeMonitoringWorkbook(source: string, output: string, ge
   const prep = prepareMonitoring({ sheetNames: input.sheets.map((s) => s.name), tables }, generatedAt);
   // «Мониторинг» belongs to the working group once made: it is rebuilt on purpose, keeping their entries.
   await writeXlsx(output, { workbook: input.workbook, inputSheets: input.sheets, generated: [prep.sheet], rebuilt: [prep.sheet.name], settingsSheetName: SHEETS.settings });
-  return `${prep.message}\nЗаписано: ${output}`;
+  return [...input.notices, prep.message, `Записано: ${output}`].join('\n');
 }

@@ -243,3 +243,79 @@ async function withChart(bytes: Buffer, sheetName: string): Promise<Buffer> {
   parts.set('[Content_Types].xml', Buffer.from(types.replace('</Types>', '<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/></Types>')));
   return rezip(parts);
 }
+
+// ---------------------------------------------------------------------------------------------
+// A package written by hand, for what other producers do (Google Sheets, openpyxl, 1С, Strict)
+
+export interface HandmadeSheet {
+  name: string;
+  /** The worksheet part's XML, or a chart sheet's. */
+  xml: string;
+  kind?: 'worksheet' | 'chartsheet';
+  state?: 'hidden';
+}
+
+export interface HandmadeOptions {
+  /** Raw <si> elements of the shared string table; absent: no table at all. */
+  sharedStrings?: string[];
+  /** The cellXfs' numFmtIds (index = style), custom formats as [id, code]. */
+  cellFormats?: number[];
+  numFmts?: [number, string][];
+  date1904?: boolean;
+  /** Relationship targets as absolute part names («/xl/worksheets/sheet1.xml»), as openpyxl writes them. */
+  absoluteTargets?: boolean;
+  /** Sheets stored before workbook.xml in the zip. */
+  sheetsFirst?: boolean;
+  /** Prefix every SpreadsheetML element of workbook.xml with «x:». */
+  prefixed?: boolean;
+  definedNames?: string;
+}
+
+const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+export async function handmadeXlsx(sheets: HandmadeSheet[], options: HandmadeOptions = {}): Promise<Buffer> {
+  const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+  const p = options.prefixed ? 'x:' : '';
+  const ns = options.prefixed ? `xmlns:x="${MAIN_NS}"` : `xmlns="${MAIN_NS}"`;
+  const target = (t: string) => (options.absoluteTargets ? `/xl/${t}` : t);
+  const parts: [string, string][] = [];
+  const sheetParts = sheets.map((s, i) => ({ ...s, part: s.kind === 'chartsheet' ? `chartsheets/sheet${i + 1}.xml` : `worksheets/sheet${i + 1}.xml` }));
+  const workbook = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<${p}workbook ${ns} xmlns:r="${REL_NS}"><${p}workbookPr${options.date1904 ? ' date1904="1"' : ''}/><${p}bookViews><${p}workbookView activeTab="0"/></${p}bookViews><${p}sheets>${sheetParts
+    .map((s, i) => `<${p}sheet name="${esc(s.name)}" sheetId="${i + 1}"${s.state ? ` state="${s.state}"` : ''} r:id="rId${i + 1}"/>`)
+    .join('')}</${p}sheets>${options.definedNames ? `<${p}definedNames>${options.definedNames}</${p}definedNames>` : ''}</${p}workbook>`;
+  const rels = [
+    ...sheetParts.map((s, i) => `<Relationship Id="rId${i + 1}" Type="${REL_NS}/${s.kind === 'chartsheet' ? 'chartsheet' : 'worksheet'}" Target="${target(s.part)}"/>`),
+    `<Relationship Id="rIdS" Type="${REL_NS}/styles" Target="${target('styles.xml')}"/>`,
+    ...(options.sharedStrings ? [`<Relationship Id="rIdT" Type="${REL_NS}/sharedStrings" Target="${target('sharedStrings.xml')}"/>`] : []),
+  ];
+  const formats = options.cellFormats ?? [0];
+  const styles = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${MAIN_NS}">${
+    options.numFmts ? `<numFmts count="${options.numFmts.length}">${options.numFmts.map(([id, code]) => `<numFmt numFmtId="${id}" formatCode="${esc(code)}"/>`).join('')}</numFmts>` : ''
+  }<fonts count="1"><font><sz val="10"/><name val="Arial"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="${formats.length}">${formats
+    .map((id) => `<xf numFmtId="${id}" fontId="0" fillId="0" borderId="0" xfId="0"${id ? ' applyNumberFormat="1"' : ''}/>`)
+    .join('')}</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
+  const types = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${sheetParts
+    .map((s) => `<Override PartName="/xl/${s.part}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.${s.kind === 'chartsheet' ? 'chartsheet' : 'worksheet'}+xml"/>`)
+    .join('')}<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>${
+    options.sharedStrings ? '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' : ''
+  }</Types>`;
+  const sheetEntries: [string, string][] = sheetParts.map((s) => [`xl/${s.part}`, s.xml]);
+  parts.push(['[Content_Types].xml', types]);
+  parts.push(['_rels/.rels', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="${options.absoluteTargets ? '/xl/workbook.xml' : 'xl/workbook.xml'}"/></Relationships>`]);
+  if (options.sheetsFirst) parts.push(...sheetEntries);
+  parts.push(['xl/_rels/workbook.xml.rels', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`]);
+  parts.push(['xl/workbook.xml', workbook]);
+  parts.push(['xl/styles.xml', styles]);
+  if (options.sharedStrings) parts.push(['xl/sharedStrings.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${MAIN_NS}" count="${options.sharedStrings.length}" uniqueCount="${options.sharedStrings.length}">${options.sharedStrings.join('')}</sst>`]);
+  if (!options.sheetsFirst) parts.push(...sheetEntries);
+  const zip = new JSZip();
+  for (const [name, text] of parts) zip.file(name, text);
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+/** A worksheet part from its <sheetData> rows (and what follows them: merges, hyperlinks…). */
+export function worksheetXml(rows: string, after = '', prefix = ''): string {
+  const ns = prefix ? `xmlns:${prefix.slice(0, -1)}="${MAIN_NS}"` : `xmlns="${MAIN_NS}"`;
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<${prefix}worksheet ${ns} xmlns:r="${REL_NS}"><${prefix}dimension ref="A1"/><${prefix}sheetData>${rows}</${prefix}sheetData>${after}</${prefix}worksheet>`;
+}

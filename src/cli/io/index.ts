@@ -4,6 +4,7 @@ import { Cell, SheetData } from '../../engine/table';
 import { readCsvFolder } from './csvFolder';
 import { IO_MESSAGES } from './messages';
 import { readXlsx, SourceWorkbook } from './xlsxReader';
+import { excelSafeNames } from './sheetNames';
 import { saveBytes, valuesWorkbookBytes } from './xlsxWorkbook';
 
 export { readCsvFolder } from './csvFolder';
@@ -20,6 +21,8 @@ export interface InputWorkbook {
   kind: 'xlsx' | 'csv';
   /** Every sheet with whether its first cell carries our marker, for `buildReport`'s placement. */
   existingSheets: ExistingSheet[];
+  /** What the user should know about the file itself (a sheet renamed in the output), in Russian. */
+  notices: string[];
 }
 
 /** Reads a workbook given on the command line: an .xlsx file or a folder of .csv files. */
@@ -27,17 +30,22 @@ export async function readWorkbookPath(path: string): Promise<InputWorkbook> {
   const stats = statOrNull(path);
   if (stats?.isDirectory()) {
     const sheets = readCsvFolder(path);
-    return { sheets, kind: 'csv', existingSheets: sheets.map((s) => ({ name: s.name, generated: isGeneratedSheet(s.rows[0]?.[0]) })) };
+    const existingSheets = sheets.map((s) => ({ name: s.name, generated: isGeneratedSheet(s.rows[0]?.[0]) }));
+    return { sheets, kind: 'csv', existingSheets, notices: renameNotices(excelSafeNames(sheets.map((s) => s.name))) };
   }
   if (/\.xlsx$/i.test(path)) {
     const { workbook, sheets } = await readXlsx(path);
     // Chart sheets count too: a generated sheet is never written over one.
     const existingSheets = workbook.sheets.map((s) => ({ name: s.entry.name, generated: s.generated }));
-    return { workbook, sheets, kind: 'xlsx', existingSheets };
+    return { workbook, sheets, kind: 'xlsx', existingSheets, notices: renameNotices(workbook.renames) };
   }
   if (!stats) throw new Error(IO_MESSAGES.expectedWorkbookNotFound(path));
   if (/\.csv$/i.test(path)) throw new Error(IO_MESSAGES.singleCsvFile(path));
   throw new Error(IO_MESSAGES.expectedWorkbook(path));
+}
+
+function renameNotices(renames: Map<string, string>): string[] {
+  return [...renames].map(([from, to]) => IO_MESSAGES.sheetRenamed(from, to));
 }
 
 function statOrNull(path: string): ReturnType<typeof statSync> | null {

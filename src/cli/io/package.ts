@@ -1,4 +1,5 @@
 import JSZip from 'jszip';
+import { SaxesParser } from 'saxes';
 import { posix } from 'path';
 import { StringDecoder } from 'string_decoder';
 import { IO_MESSAGES } from './messages';
@@ -86,6 +87,27 @@ export class OpcPackage {
           }
         });
     });
+  }
+
+  /**
+   * The line of the first XML error in a part, for the message: readers parse without tracking
+   * positions (faster) and call this only when they have failed.
+   */
+  async xmlErrorLine(part: string): Promise<number | null> {
+    const parser = new SaxesParser({ xmlns: false, position: true });
+    let line: number | null = null;
+    parser.on('error', (e) => {
+      line ??= xmlErrorLine(e);
+    });
+    try {
+      await this.streamText(part, (chunk) => {
+        if (line === null) parser.write(chunk);
+      });
+      if (line === null) parser.close();
+    } catch {
+      // the bytes themselves are damaged: no line to give
+    }
+    return line;
   }
 
   /** The part's bytes as a stream that pauses when its reader does. */

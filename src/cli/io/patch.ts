@@ -7,6 +7,7 @@ import { IO_MESSAGES } from './messages';
 import { isRelType, OpcPackage, readWorkbookModel, RELATIONSHIPS_NS, REL_TYPES, relationshipsPart, relativeTarget, resolveTarget, SheetEntry } from './package';
 import { RenderedSheet } from './render';
 import { appendRowsToSheetXml } from './sheetAppend';
+import { mentions, renameInFormula, renameInXml } from './sheetNames';
 import { StyleMerger } from './styles';
 import { sheetKey, SourceWorkbook } from './xlsxReader';
 import { attribute, element, elements, firstElement, localName, namespacePrefix, parseXml, prefixOf, serializeXml, textOf, XmlDocument, XmlElement } from './xml';
@@ -29,9 +30,11 @@ export interface PatchPlan {
   appends: { sheet: string; startRow: number; rows: Cell[][] }[];
 }
 
+type Placed = { slot: Extract<Slot, { kind: 'new' }>; relId: string; sheetId: number; part: string };
 type Slot = { kind: 'kept'; entry: SheetEntry; index: number } | { kind: 'new'; sheet: RenderedSheet; replaces: SheetEntry | null; index: number | null };
 
-const CT_NS = 'http://schemas.openxmlformats.org/package/2006/content-types';
+/** Parts that hold no references to sheets (the shared strings are the user's text). */
+const NEVER_REFERS = /(^|\/)(sharedStrings|styles|theme\d*|calcChain|core|app|custom)\.xml$|^\[Content_Types\]\.xml$/i;
 const SHEET_CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
 const STYLES_CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
 const STYLES_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles';
@@ -90,18 +93,30 @@ export async function patchPackage(plan: PatchPlan): Promise<Buffer> {
     if (s.index !== null) newIndex.set(s.index, i);
   });
   const activeNew = newIndex.get(activeOld) ?? firstVisible(final);
-  const placed: { slot: Extract<Slot, { kind: 'new' }>; relId: string; sheetId: number }[] = [];
+  const placed: Placed[] = [];
   for (const slot of final) {
     if (slot.kind !== 'new') continue;
     const part = allocate(taken, `${workbookDir}/worksheets/sheet.xml`);
     const selected = final.indexOf(slot) === activeNew;
     await transplantSheet(zip, slot.sheet, part, taken, contentTypes, styleMaps.get(slot.sheet.pkg) ?? [], selected);
     const relId = allocateId(relIds);
-    placed.push({ slot, relId, sheetId: nextSheetId++ });
+    placed.push({ slot, relId, sheetId: nextSheetId++, part });
     elementsAppend(workbookRels.root, 'Relationship', { Id: relId, Type: REL_TYPES.worksheet, Target: relativeTarget(model.part, part) });
   }
 
-  // 5. Appended rows: the sheet's XML spliced, the rest of it byte for byte.
+  // 5. Sheets renamed because Excel cannot hold their names: the parts that refer to them follow.
+  const renames = source.renames;
+  if (renames.size > 0) {
+    for (const part of out.parts()) {
+      if (deleted.has(part) || !/\.xml$/i.test(part) || NEVER_REFERS.test(part) || placed.some((p) => p.part === part)) continue;
+      const xml = await out.text(part);
+      if (!mentions(xml, renames)) continue;
+      const rewritten = renameInXml(xml, renames, /pivotCacheDefinition/i.test(part));
+      if (rewritten !== xml) zip.file(part, rewritten);
+    }
+  }
+
+  // 6. Appended rows: the sheet's XML spliced, the rest of it byte for byte.
   for (const append of plan.appends) {
     const sheet = source.sheet(append.sheet);
     if (!sheet?.entry.part) throw new Error(IO_MESSAGES.settingsSheetMissing(append.sheet));
@@ -119,7 +134,7 @@ export async function patchPackage(plan: PatchPlan): Promise<Buffer> {
     zip.file(sheet.entry.part, xml);
   }
 
-  // 6. Deleting what went.
+  // 7. Deleting what went.
   for (const part of deleted) {
     zip.remove(part);
     const rels = out.find(relationshipsPart(part));
@@ -135,7 +150,7 @@ export async function patchPackage(plan: PatchPlan): Promise<Buffer> {
     return !droppedRelIds.has(id) && !(target && deletedLower.has(target.toLowerCase()));
   });
 
-  // 7. The workbook part, its relationships, styles, content types, app properties.
+  // 8. The workbook part, its relationships, styles, content types, app properties.
   if (merger && (merger.modified || !model.styles)) {
     zip.file(stylesPart, serializeXml(merger.doc));
     if (!model.styles) {
@@ -144,11 +159,11 @@ export async function patchPackage(plan: PatchPlan): Promise<Buffer> {
     }
   }
   const workbookDoc = await out.xml(model.part);
-  rewriteWorkbook(workbookDoc, final, placed, dropped, newIndex, activeNew);
+  rewriteWorkbook(workbookDoc, final, placed, dropped, newIndex, activeNew, renames);
   zip.file(model.part, serializeXml(workbookDoc));
   zip.file(relationshipsPart(model.part), serializeXml(workbookRels));
   zip.file(out.find('[Content_Types].xml') ?? '[Content_Types].xml', serializeXml(contentTypes.doc));
-  const worksheetNames = final.filter((s) => s.kind === 'new' || s.entry.kind === 'worksheet').map((s) => (s.kind === 'kept' ? s.entry.name : s.sheet.name));
+  const worksheetNames = final.filter((s) => s.kind === 'new' || s.entry.kind === 'worksheet').map((s) => (s.kind === 'kept' ? renames.get(s.entry.name) ?? s.entry.name : s.sheet.name));
   await updateAppProperties(out, worksheetNames, dropped, final);
 
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'DOS' });
@@ -399,14 +414,7 @@ function firstVisible(final: Slot[]): number {
   return Math.max(0, i);
 }
 
-function rewriteWorkbook(
-  doc: XmlDocument,
-  final: Slot[],
-  placed: { slot: Extract<Slot, { kind: 'new' }>; relId: string; sheetId: number }[],
-  dropped: SheetEntry[],
-  newIndex: Map<number, number>,
-  active: number,
-): void {
+function rewriteWorkbook(doc: XmlDocument, final: Slot[], placed: Placed[], dropped: SheetEntry[], newIndex: Map<number, number>, active: number, renames: Map<string, string>): void {
   const root = doc.root;
   const p = prefixOf(root.name);
   let rPrefix = namespacePrefix(root, RELATIONSHIPS_NS);
@@ -419,7 +427,12 @@ function rewriteWorkbook(
   const sheets = firstElement(root, 'sheets') ?? insertAfter(root, element(p, 'sheets'), ['fileVersion', 'fileSharing', 'workbookPr', 'workbookProtection', 'bookViews']);
   const oldElements = elements(sheets, 'sheet');
   sheets.children = final.map((slot) => {
-    if (slot.kind === 'kept') return oldElements[slot.index];
+    if (slot.kind === 'kept') {
+      const kept = oldElements[slot.index];
+      const to = renames.get(slot.entry.name);
+      if (to) for (const name of Object.keys(kept.attrs)) if (localName(name) === 'name') kept.attrs[name] = to;
+      return kept;
+    }
     const info = placed.find((x) => x.slot === slot) as (typeof placed)[number];
     return element(p, 'sheet', { name: slot.sheet.name, sheetId: String(info.sheetId), [`${rPrefix}id`]: info.relId });
   });
@@ -437,6 +450,7 @@ function rewriteWorkbook(
       dn.attrs.localSheetId = String(to);
     }
     for (const name of droppedNames) refToRemoved(dn, name);
+    if (renames.size > 0) dn.children = [renameInFormula(textOf(dn), renames)];
     kept.push(dn);
   }
   for (const info of placed) {

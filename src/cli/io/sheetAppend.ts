@@ -181,9 +181,7 @@ function withDimension(xml: Buffer, prefix: string, firstRow: number, lastRow: n
   const [a, b] = (m?.[1] ?? 'A1').split(':');
   const from = parseRef(a) ?? { row: 1, col: 1 };
   const to = parseRef(b ?? a) ?? from;
-  const empty = !m || m[1] === 'A1';
-  const top = empty ? firstRow : Math.min(from.row, firstRow);
-  const ref = `A${top}:${columnLetter(Math.max(empty ? 1 : to.col, width))}${Math.max(empty ? 1 : to.row, lastRow)}`;
+  const ref = `A${Math.min(from.row, firstRow)}:${columnLetter(Math.max(to.col, width))}${Math.max(to.row, lastRow)}`;
   const replaced = m ? tag.replace(m[0], ` ref="${ref}"`) : tag;
   return Buffer.concat([xml.subarray(0, at), Buffer.from(replaced, 'utf8'), xml.subarray(end)]);
 }

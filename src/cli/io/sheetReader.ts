@@ -2,7 +2,7 @@ import { SaxesParser } from 'saxes';
 import { Cell, SheetData } from '../../engine/table';
 import { trimAndPad } from './cells';
 import { IO_MESSAGES } from './messages';
-import { OpcPackage, xmlErrorLine } from './package';
+import { OpcPackage } from './package';
 import { attribute, elements, firstElement, localName } from './xml';
 
 /**
@@ -151,7 +151,7 @@ export async function readSheetValues(pkg: OpcPackage, part: string, name: strin
     throw new Error(IO_MESSAGES.brokenSheet(name));
   }
   if (!failure) parser.close();
-  if (failure) throw new Error(IO_MESSAGES.brokenSheetXml(name, xmlErrorLine(failure)));
+  if (failure) throw new Error(IO_MESSAGES.brokenSheetXml(name, await pkg.xmlErrorLine(part)));
 
   clearMergedCells(rows, merges);
   return { name, rows: trimAndPad(rows), lastContentRow };
@@ -281,7 +281,7 @@ export async function readSharedStrings(pkg: OpcPackage, part: string | null): P
     throw new Error(IO_MESSAGES.brokenPart(part));
   }
   if (!failure) parser.close();
-  if (failure) throw new Error(IO_MESSAGES.brokenPartXml(part, xmlErrorLine(failure)));
+  if (failure) throw new Error(IO_MESSAGES.brokenPartXml(part, await pkg.xmlErrorLine(part)));
   return strings;
 }
 

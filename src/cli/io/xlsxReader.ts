@@ -4,6 +4,7 @@ import { SheetData } from '../../engine/table';
 import { errorDetail, IO_MESSAGES } from './messages';
 import { OpcPackage, readWorkbookModel, SheetEntry, WorkbookModel } from './package';
 import { readDateStyles, readSharedStrings, readSheetValues } from './sheetReader';
+import { excelSafeNames } from './sheetNames';
 
 /** What the writer needs to know about each sheet of the input besides its values. */
 export interface SourceSheet {
@@ -21,6 +22,9 @@ export interface SourceSheet {
  * what a run replaces. Holds the compressed file, not the sheets' values.
  */
 export class SourceWorkbook {
+  /** Sheets whose names Excel cannot hold, with the names they get in the output. */
+  readonly renames: Map<string, string>;
+
   constructor(
     readonly path: string,
     /** The file as read: the writer patches a private copy of it. */
@@ -28,7 +32,9 @@ export class SourceWorkbook {
     readonly pkg: OpcPackage,
     readonly model: WorkbookModel,
     readonly sheets: SourceSheet[],
-  ) {}
+  ) {
+    this.renames = excelSafeNames(sheets.map((s) => s.entry.name));
+  }
 
   /** Excel compares sheet names without regard to case. */
   sheet(name: string): SourceSheet | undefined {

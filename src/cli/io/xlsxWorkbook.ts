@@ -10,6 +10,7 @@ import { OpcPackage, readWorkbookModel } from './package';
 import { patchPackage } from './patch';
 import { FONT } from './printLayout';
 import { a4PageSetup, excelValue, Picture, pixelsToCharacters, renderSheets, SheetSpec, textWidths } from './render';
+import { uniqueSheetName, isValidSheetName } from './sheetNames';
 import { element, elements, firstElement, prefixOf, serializeXml } from './xml';
 import { SourceSheet, SourceWorkbook } from './xlsxReader';
 
@@ -96,13 +97,27 @@ export async function xlsxBytes(output: XlsxOutput): Promise<Buffer> {
       addSheet(a.sheet, { kind: 'values', name: a.sheet, rows: a.rows, boldHeader: true, fitWidths: true });
     } else appends.push({ sheet: existing.entry.name, startRow: a.startRow, rows: a.rows });
   }
-  for (const sheet of output.generated) addSheet(sheet.name, { kind: 'generated', sheet });
+  // A placed name Excel cannot hold («… (расчёт 10)» over 31 characters) is shortened.
+  const pictures = (output.pictures ?? []).slice();
+  const used = source.sheets.map((s) => s.entry.name);
+  for (const original of output.generated) {
+    let sheet = original;
+    if (!isValidSheetName(sheet.name)) {
+      const name = uniqueSheetName(used, sheet.name);
+      pictures.forEach((p, i) => {
+        if (p.sheet === sheet.name) pictures[i] = { ...p, sheet: name };
+      });
+      sheet = { ...sheet, name };
+    }
+    used.push(sheet.name);
+    addSheet(sheet.name, { kind: 'generated', sheet });
+  }
 
   const removed = (output.obsolete ?? []).filter((name) => source.sheet(name)?.generated === true && !specs.some((s) => s.kind === 'generated' && s.sheet.name.toLowerCase() === name.toLowerCase()));
-  for (const p of output.pictures ?? []) {
-    if (!output.generated.some((g) => g.name === p.sheet)) throw new Error(IO_MESSAGES.pictureWithoutSheet(p.sheet));
+  for (const p of pictures) {
+    if (!specs.some((s) => s.kind === 'generated' && s.sheet.name === p.sheet)) throw new Error(IO_MESSAGES.pictureWithoutSheet(p.sheet));
   }
-  const rendered = await renderSheets(specs, output.pictures ?? []);
+  const rendered = await renderSheets(specs, pictures);
   return patchPackage({ source, added: rendered, removed, appends });
 }
 
@@ -180,20 +195,4 @@ async function csvSource(sheets: SheetData[]): Promise<SourceWorkbook> {
     originalName: sheets[i]?.name,
   }));
   return new SourceWorkbook('', bytes, pkg, model, info);
-}
-
-const MAX_SHEET_NAME = 31;
-
-/** A valid Excel sheet name (no `*?:/\[]`, no edge apostrophes, ≤ 31 characters) not used yet. */
-export function uniqueSheetName(used: string[], name: string): string {
-  const taken = (n: string) => used.some((u) => u.toLowerCase() === n.toLowerCase());
-  let base = name.replace(/[*?:/\\[\]]/g, '_').replace(/^'+|'+$/g, '').trim();
-  if (base === '' || base.toLowerCase() === 'history') base = `${base || 'Лист'}_`;
-  base = Array.from(base).slice(0, MAX_SHEET_NAME).join('');
-  let candidate = base;
-  for (let n = 2; taken(candidate); n++) {
-    const suffix = ` (${n})`;
-    candidate = base.slice(0, MAX_SHEET_NAME - suffix.length) + suffix;
-  }
-  return candidate;
 }
