@@ -374,7 +374,7 @@ describe('readWorkbookPath', () => {
     const dir = tempPath('csv');
     mkdirSync(dir);
     writeFileSync(join(dir, 'a.csv'), 'x\n1\n');
-    expect(await readWorkbookPath(dir)).toEqual({ sheets: [{ name: 'a', rows: [['x'], ['1']] }], kind: 'csv', existingSheets: [{ name: 'a', generated: false }] });
+    expect(await readWorkbookPath(dir)).toEqual({ sheets: [{ name: 'a', rows: [['x'], ['1']] }], kind: 'csv', existingSheets: [{ name: 'a', generated: false }], notices: [] });
 
     const xlsx = tempPath('book.XLSX');
     await makeInputWorkbook(xlsx, false);

@@ -166,8 +166,12 @@ export async function patchPackage(plan: PatchPlan): Promise<Buffer> {
   const worksheetNames = final.filter((s) => s.kind === 'new' || s.entry.kind === 'worksheet').map((s) => (s.kind === 'kept' ? renames.get(s.entry.name) ?? s.entry.name : s.sheet.name));
   await updateAppProperties(out, worksheetNames, dropped, final);
 
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'DOS' });
+  // Level 3: the new parts compress to within a few per cent of level 6 in about half the time
+  // (the input's parts are copied as they were compressed, whatever the level).
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: OUTPUT_LEVEL }, platform: 'DOS' });
 }
+
+const OUTPUT_LEVEL = 3;
 
 // ---------------------------------------------------------------------------------------------
 // Reachability
@@ -300,24 +304,20 @@ async function sharedStringsXml(pkg: OpcPackage): Promise<string[]> {
  */
 function sheetTransform(styleMap: number[], shared: string[], selected: boolean): (xml: string) => string {
   const style = (s: string) => String(styleMap[Number(s)] ?? 0);
+  // ExcelJS writes a cell's attributes in the order r, s, t.
+  const cell = /<c r="([^"]*)"(?: s="(\d+)")?(?: t="(\w+)")?(?:\/>|>([\s\S]*?)<\/c>)/g;
   return (xml) =>
     xml
-      .replace(/<c ([^>]*?)(\/>|>([\s\S]*?)<\/c>)/g, (_m, attrs: string, _end: string, inner: string | undefined) => {
-        let type: string | null = null;
-        const a = attrs
-          .replace(/ s="(\d+)"/, (_x, s: string) => ` s="${style(s)}"`)
-          .replace(/ t="(\w+)"/, (_x, t: string) => {
-            type = t;
-            return t === 's' || t === 'str' ? ' t="inlineStr"' : ` t="${t}"`;
-          })
-          .replace(/^\s+|\s+$/g, '');
-        if (inner === undefined) return `<c ${a}/>`;
-        if (type === 's' || type === 'str') {
-          const v = /<v>([\s\S]*?)<\/v>/.exec(inner)?.[1] ?? '';
-          const body = type === 's' ? shared[Number(v)] ?? '' : `<t xml:space="preserve">${v}</t>`;
-          return `<c ${a}><is>${body}</is></c>`;
+      .replace(cell, (_m, r: string, s: string | undefined, t: string | undefined, inner: string | undefined) => {
+        const head = `<c r="${r}"${s === undefined ? '' : ` s="${style(s)}"`}`;
+        if (t === 's' || t === 'str') {
+          const at = inner === undefined ? -1 : inner.indexOf('<v>');
+          const v = at < 0 ? '' : (inner as string).slice(at + 3, (inner as string).indexOf('</v>', at));
+          const body = t === 's' ? shared[Number(v)] ?? '' : `<t xml:space="preserve">${v}</t>`;
+          return `${head} t="inlineStr"><is>${body}</is></c>`;
         }
-        return `<c ${a}>${inner}</c>`;
+        const type = t === undefined ? '' : ` t="${t}"`;
+        return inner === undefined ? `${head}${type}/>` : `${head}${type}>${inner}</c>`;
       })
       .replace(/<row ([^>]*?) s="(\d+)"/g, (_m, before: string, s: string) => `<row ${before} s="${style(s)}"`)
       .replace(/<col ([^>]*?) style="(\d+)"/g, (_m, before: string, s: string) => `<col ${before} style="${style(s)}"`)

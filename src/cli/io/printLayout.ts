@@ -147,6 +147,7 @@ export function rowHeight(lines: number): number {
 export function wrappedLines(value: Cell, widthPx: number, bold = false): number {
   if (typeof value !== 'string' || value === '') return 1;
   const available = Math.max(1, (widthPx - CELL_PADDING_PX) * WRAP_SAFETY) / FONT_PX;
+  if (!value.includes('\n') && textWidthEm(value, bold) <= available) return 1;
   const space = textWidthEm(' ', bold);
   let lines = 0;
   for (const paragraph of value.split('\n')) {

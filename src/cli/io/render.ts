@@ -244,7 +244,7 @@ class StyleCache {
   private readonly styles = new Map<string, Partial<ExcelJS.Style>>();
 
   get(key: StyleKey): Partial<ExcelJS.Style> {
-    const id = `${key.bold}|${key.fill}|${key.numFmt}|${key.wrap}|${key.header}|${key.table}`;
+    const id = `${+key.bold}${+key.wrap}${+key.header}${+key.table}${key.fill ?? ''}|${key.numFmt ?? ''}`;
     let style = this.styles.get(id);
     if (!style) {
       style = { font: { name: FONT.name, size: FONT.size, ...(key.bold ? { bold: true } : {}) } };
@@ -264,6 +264,8 @@ class StyleCache {
 // ---------------------------------------------------------------------------------------------
 // Values
 
+const SUSPECT = /[\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 /** Excel's limit of characters in a cell (Sheets allows 50 000; a longer cell makes Excel repair the file). */
 export const MAX_EXCEL_TEXT = 32767;
 
@@ -281,6 +283,7 @@ export function excelValue(value: Cell): ExcelJS.CellValue {
 
 /** Text Excel can hold: no lone surrogate halves or non-characters (invalid in XML), at most 32 767 characters. */
 export function excelText(text: string): string {
+  if (text.length <= MAX_EXCEL_TEXT && !SUSPECT.test(text)) return text;
   let clean = text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|[\uFFFE\uFFFF]/g, '\uFFFD');
   if (clean.length > MAX_EXCEL_TEXT) {
     let end = MAX_EXCEL_TEXT - 1;

@@ -10,17 +10,22 @@ const BOLD = [278,333,474,556,556,889,722,238,333,333,389,584,278,333,278,278,55
 /** Unknown characters (other scripts, symbols) are taken as wide as «Ш» minus a little. */
 const FALLBACK = 800;
 
-const regular = new Map<string, number>();
-const bold = new Map<string, number>();
+/** Widths by UTF-16 code unit up to the end of Cyrillic; it runs for every wrapped cell of a sheet. */
+const TABLE_SIZE = 0x2220;
+const regular = new Uint16Array(TABLE_SIZE).fill(FALLBACK);
+const bold = new Uint16Array(TABLE_SIZE).fill(FALLBACK);
 Array.from(CHARS).forEach((ch, i) => {
-  regular.set(ch, REGULAR[i]);
-  bold.set(ch, BOLD[i]);
+  regular[ch.charCodeAt(0)] = REGULAR[i];
+  bold[ch.charCodeAt(0)] = BOLD[i];
 });
 
-/** Width of the text in ems. */
+/** Width of the text in ems (a surrogate pair counts as two unknown characters: wider, never narrower). */
 export function textWidthEm(text: string, isBold = false): number {
   const table = isBold ? bold : regular;
   let width = 0;
-  for (const ch of text) width += table.get(ch) ?? FALLBACK;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    width += code < TABLE_SIZE ? table[code] : FALLBACK;
+  }
   return width / 1000;
 }
