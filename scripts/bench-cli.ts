@@ -1,5 +1,5 @@
-// The CLI's `analyze` at municipality to country scale: a synthetic .xlsx per size (a registry, a
-// questionnaire and three years × nine procedures of results), then in a fresh process each —
+// The CLI's `analyze` at municipality to country scale: a synthetic .xlsx per size (scripts/synthetic.ts:
+// a registry, a questionnaire and three years × nine procedures of results), then in a fresh process each —
 // read / engine / write — timed, with the process's peak memory. Usage:
 //   node build/bench-cli.cjs [--sizes 1000,10000,40000] [--keep]
 // Timings on a shared machine are noisy: take the table as an order of magnitude.
@@ -25,22 +25,6 @@ interface Measure {
   /** Resident memory after reading and after the engine (the peak is reached while writing). */
   afterReadMb: number;
   afterEngineMb: number;
-}
-
-/** The synthetic municipality with a third, earlier year of results (the engine compares Y with Y−1, history reads all). */
-function threeYears(schools: number): { sheets: { name: string; rows: Table }[]; resultRows: number } {
-  const wb = syntheticMunicipality(schools);
-  const results = wb.sheets.find((s) => s.name === SHEETS.results) as { name: string; rows: Table };
-  const earlier = results.rows
-    .slice(1)
-    .filter((r) => r[0] === '2021/2022')
-    .map((r, i) => {
-      const participants = Number(r[4]);
-      return ['2020/2021', r[1], r[2], r[3], participants, Math.min(participants, (Number(r[5]) + (i % 7)) % (participants + 1)), ...r.slice(6)];
-    });
-  // concat, not a spread: hundreds of thousands of rows.
-  results.rows = [results.rows[0]].concat(earlier, results.rows.slice(1));
-  return { sheets: wb.sheets, resultRows: results.rows.length - 1 };
 }
 
 /** Child: runs the steps of `analyze` on one file and prints what they took. */
@@ -95,7 +79,7 @@ async function main(): Promise<void> {
   console.log(`CLI analyze (.xlsx → .xlsx), ${os.cpus().length} ядра, Node ${process.version}; файлы: ${dir}`);
   try {
     for (const schools of sizes) {
-      const book = threeYears(schools);
+      const book = syntheticMunicipality(schools);
       const file = path.join(dir, `synthetic-${schools}.xlsx`);
       await saveBytes(file, (await valuesWorkbookBytes(book.sheets)).bytes);
       // A fresh process per size: its peak memory is that size's alone.

@@ -2,7 +2,9 @@
 // src/addon/panel.ts); every piece of data goes into the page as text (dom.ts), never as HTML.
 import { save, setupCalculation } from './calculation';
 import { reloadImportSheetsIfOpen, setupImportPanel } from './importPanel';
+import { setupDocument } from './document';
 import { setupMonitoring } from './monitoring';
+import { setupForm } from './form';
 import { setupSettingsForm } from './settingsForm';
 import { load, setupRefresh } from './workbook';
 
@@ -13,5 +15,7 @@ setupRefresh(() => void reload());
 setupSettingsForm(() => void save());
 setupImportPanel();
 setupMonitoring();
+setupForm();
+setupDocument();
 
 void reload();

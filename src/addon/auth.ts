@@ -13,3 +13,6 @@ export const BASE_SCOPES = ['https://www.googleapis.com/auth/spreadsheets.curren
 export function requireScopes(scopes: string[]): void {
   ScriptApp.requireScopes(ScriptApp.AuthMode.FULL, scopes);
 }
+
+/** Creating and updating the schools' questionnaire form (FormApp.create, openById): src/addon/form.ts. */
+export const FORMS_SCOPE = 'https://www.googleapis.com/auth/forms';

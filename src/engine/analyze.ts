@@ -2,15 +2,18 @@ import { STABLE_CUTOFF_MIN, isbsh, percentileInc, rankAscending } from './isbsh/
 import { IndicatorResult, evaluateIndicators } from './indicators/evaluate';
 import { Journal, JournalEntry } from './journal';
 import { Response, QuestionnaireResult, readQuestionnaire } from './isbsh/questionnaire';
-import { ResultsData, readResults } from './shnor/results';
+import { ResultsData, readResults, resultsOf } from './shnor/results';
 import { School, SchoolRegistry, readRegistry } from './schools/registry';
 import { CUTOFF_P, Settings, missingSettingRows, readSettings, settingsTable, withOverrides } from './settings';
-import { ShnorVerdict, groupForShnor, judgeShnor } from './shnor/judge';
+import { ShnorVerdict, judgeShnor } from './shnor/judge';
 import { selectInputSheets, settingsSheetName } from './inputs';
 import { NO_QUESTIONNAIRE_REMARK, SHEETS } from './strings';
 import { Cell, Table } from './table';
 import type { ExistingSheet } from './sheets/placement';
 import { formatNumber } from './text';
+import { nameList } from './summary/nameList';
+import { ApprovedLists, readApproved } from './history/approved';
+import { History, buildHistory } from './history/history';
 
 export interface SchoolOutcome {
   school: School;
@@ -45,7 +48,14 @@ export interface Analysis {
   settingsUpdate: { kind: 'create' | 'append'; rows: Cell[][] } | null;
   /** Program indicators (DESIGN §2.5), from «Мониторинг» and the results. */
   indicators: IndicatorResult[];
+  /** The list across the years of the results, approved lists winning (DESIGN §2.6). */
+  history: History;
+  /** «Перечни прошлых лет» as read (null when the workbook has none). */
+  approved: ApprovedLists | null;
 }
+
+/** What the analysis of the year gives before the history is built from it. */
+export type AnalysisCore = Omit<Analysis, 'history' | 'approved' | 'sources'>;
 
 export interface AnalysisInput {
   /** Every sheet name of the workbook. */
@@ -120,19 +130,22 @@ export function analyze(input: AnalysisInput): Analysis {
 
   if (year && results) {
     reportSwitchedOff(results, settings, journal);
-    const grouped = groupForShnor(results, year, settings);
-    for (const o of outcomes) {
-      o.shnor = judgeShnor(grouped.records.get(o.school.id) ?? [], grouped.conflicts.get(o.school.id) ?? [], year, settings);
-    }
+    for (const o of outcomes) o.shnor = judgeShnor(resultsOf(results, o.school), year, settings);
     const noData = outcomes.filter((o) => o.shnor?.status === 'no-data');
     if (noData.length > 0) {
-      journal.warning(sel.results ?? '', `Нет результатов за два последних года у ${noData.length} ${noData.length === 1 ? 'школы' : 'школ'}: ${noData.map((o) => o.school.name).join('; ')}.`, { action: 'статус «нет данных»: запросите результаты' });
+      journal.warning(sel.results ?? '', `Нет результатов за два последних года у ${noData.length} ${noData.length === 1 ? 'школы' : 'школ'}: ${nameList(noData.map((o) => o.school.name), '; ')}.`, { action: 'статус «нет данных»: запросите результаты' });
     }
+    reportMoreParticipantsThanStudents(outcomes, results, year, journal);
   }
 
   const monitoringTable = table(sel.monitoring);
   const monitoring = monitoringTable && sel.monitoring ? { sheet: sel.monitoring, table: monitoringTable } : null;
   const indicators = evaluateIndicators({ settings, year, schools: outcomes, results, registry }, monitoring, journal);
+
+  const approvedTable = table(sel.approved);
+  const approved = approvedTable && sel.approved ? readApproved(sel.approved, approvedTable, registry, journal) : null;
+  const core: AnalysisCore = { settings, year, cutoff, schools: outcomes, journal: journal.entries, questionnaire, results, registry, settingsUpdate: update, indicators: indicators.results };
+  const history = buildHistory(core, approved, journal);
 
   const sources: SourceInfo[] = [
     { role: 'questionnaire', sheet: sel.questionnaire ?? null, rows: questionnaire?.rowCount ?? 0, problems: sel.questionnaire ? countProblems(journal, sel.questionnaire) : 0 },
@@ -142,19 +155,42 @@ export function analyze(input: AnalysisInput): Analysis {
     { role: 'monitoring', sheet: sel.monitoring ?? null, rows: indicators.monitoringRows, problems: sel.monitoring ? countProblems(journal, sel.monitoring) : 0 },
   ];
 
-  return { settings, year, cutoff, schools: outcomes, journal: journal.entries, sources, questionnaire, results, registry, settingsUpdate: update, indicators: indicators.results };
+  return { ...core, sources, history, approved };
 }
 
 /** A catalogue procedure switched off in «Настройки» never counts for ШНОР: said once per name. */
 function reportSwitchedOff(results: ResultsData, settings: Settings, journal: Journal): void {
-  for (const r of results.records) {
-    if (settings.procedures[r.procedure.name] === true || r.procedure.kind === 'КДР') continue;
-    journal.once(`switched-off:${r.procedure.name}`, {
+  const said = new Set<string>();
+  for (let i = 0; i < results.records.length; i++) {
+    const r = results.records[i];
+    const name = r.procedure.name;
+    if (said.has(name)) continue;
+    said.add(name);
+    if (settings.procedures[name] === true || r.procedure.kind === 'КДР') continue;
+    journal.add({
       level: 'info',
       sheet: results.sheet,
       row: r.rows[0],
-      message: `Процедура «${r.procedure.name}» выключена в листе «${SHEETS.settings}».`,
+      message: `Процедура «${name}» выключена в листе «${SHEETS.settings}».`,
       action: 'её результаты не учитываются при определении ШНОР',
+    });
+  }
+}
+
+/** A procedure cannot have more participants than the school has students (issue 9): a warning per school. */
+function reportMoreParticipantsThanStudents(outcomes: SchoolOutcome[], results: ResultsData, year: string, journal: Journal): void {
+  for (const o of outcomes) {
+    const students = o.response?.total ?? null;
+    if (students === null) continue;
+    const records = resultsOf(results, o.school).records;
+    let any = false;
+    for (let i = 0; i < records.length && !any; i++) any = records[i].year === year && (records[i].participants ?? 0) > students;
+    if (!any) continue;
+    const over = records.filter((r) => r.year === year && r.participants !== null && r.participants > students);
+    journal.warning(results.sheet, `Участников больше, чем обучающихся в школе по анкете (${students}): ${over.map((r) => `${r.procedure.name} — ${r.participants}`).join('; ')}.`, {
+      row: over[0].rows[0],
+      school: o.school.name,
+      action: 'результаты учтены; проверьте число участников или ответ школы на анкету',
     });
   }
 }
@@ -183,7 +219,7 @@ function computeIsbsh(schools: School[], q: QuestionnaireResult | null, settings
   });
   const missing = outcomes.filter((o) => o.isbsh === null && !q?.invalid.has(o.school.id));
   if (q && missing.length > 0) {
-    journal.warning(q.sheet, `Нет ответа на анкету от ${missing.length} ${missing.length === 1 ? 'школы' : 'школ'}: ${missing.map((o) => o.school.name).join('; ')}.`, { action: 'ИСБШ этих школ не рассчитан' });
+    journal.warning(q.sheet, `Нет ответа на анкету от ${missing.length} ${missing.length === 1 ? 'школы' : 'школ'}: ${nameList(missing.map((o) => o.school.name), '; ')}.`, { action: 'ИСБШ этих школ не рассчитан' });
   }
   return outcomes;
 }

@@ -3,7 +3,7 @@ import { parseNumber } from './parse';
 import { Settings, defaultSettings, parseCutoff, CUTOFF_P } from './settings';
 import { isLow } from './shnor/judge';
 import { Cell, cellText } from './table';
-import { formatNumber } from './text';
+import { formatNumber, quote } from './text';
 
 /**
  * The logic of the custom functions (DESIGN §4): a single value or a whole range in, the same shape
@@ -42,7 +42,7 @@ const blank = (values: Cell[]) => values.every((v) => cellText(v) === '');
 
 function share(value: Cell, name: string): number | string {
   const n = parseNumber(value);
-  if (!n) return `Ошибка: ${name} «${cellText(value)}» — не число`;
+  if (!n) return `Ошибка: ${name} «${quote(cellText(value))}» — не число`;
   const v = n.percent ? n.value / 100 : n.value;
   if (v < 0 || v > 1) return `Ошибка: ${name} = ${formatNumber(v, 3)} вне диапазона 0–1`;
   return v;
@@ -50,8 +50,8 @@ function share(value: Cell, name: string): number | string {
 
 function count(value: Cell, name: string): number | string {
   const n = parseNumber(value);
-  if (!n || n.percent) return `Ошибка: ${name} «${cellText(value)}» — не число`;
-  if (!Number.isInteger(n.value) || n.value < 0) return `Ошибка: ${name} = ${cellText(value)} — нужно целое неотрицательное число`;
+  if (!n || n.percent) return `Ошибка: ${name} «${quote(cellText(value))}» — не число`;
+  if (!Number.isInteger(n.value) || n.value < 0) return `Ошибка: ${name} = ${quote(cellText(value))} — нужно целое неотрицательное число`;
   return n.value;
 }
 
@@ -90,7 +90,7 @@ export function shnsuCutoff(range: Arg, p?: Arg): number {
     const named = parseCutoff(cellText(p));
     if (n && !n.percent && n.value > 0 && n.value < 1) level = n.value;
     else if (named) level = CUTOFF_P[named];
-    else throw new CustomFunctionError(`Параметр p «${cellText(p)}» должен быть числом от 0 до 1 (0,25 — квартиль, 0,2 — квинтиль).`);
+    else throw new CustomFunctionError(`Параметр p «${quote(cellText(p))}» должен быть числом от 0 до 1 (0,25 — квартиль, 0,2 — квинтиль).`);
   }
   const values: number[] = [];
   const cells = Array.isArray(range) ? range.flat() : [range ?? null];
@@ -110,7 +110,7 @@ export function lowResult(p: Arg, f: Arg, threshold?: Arg, defaultThreshold = de
   let t = defaultThreshold;
   if (threshold !== undefined && threshold !== null && !Array.isArray(threshold) && cellText(threshold) !== '') {
     const n = parseNumber(threshold);
-    if (!n || n.value <= 0 || n.value > 100) throw new CustomFunctionError(`Порог «${cellText(threshold)}» должен быть числом от 0 до 100 (в процентах).`);
+    if (!n || n.value <= 0 || n.value > 100) throw new CustomFunctionError(`Порог «${quote(cellText(threshold))}» должен быть числом от 0 до 100 (в процентах).`);
     t = n.value;
   }
   return broadcast([p, f], ['P', 'F'], (v) => {

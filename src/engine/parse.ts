@@ -1,4 +1,10 @@
-import { Cell, cellText } from './table';
+import { Cell, Table, cellText } from './table';
+
+/**
+ * A school has fewer students than this, and no procedure more participants: a count at or above
+ * it is a typing error (1e308 is a number, not a school).
+ */
+export const MAX_STUDENTS = 10000;
 
 export interface ParsedNumber {
   value: number;
@@ -109,11 +115,13 @@ export function previousSchoolYear(year: string): string {
 
 /**
  * A «%» column typed into a spreadsheet as percent-formatted numbers arrives as fractions
- * (0.35 for 35 %). True when every number in the column is within 0..1 and none is text with «%».
+ * (0.35 for 35 %). True when every number in column `col` (rows from `first` on) is within 0..1 and
+ * none is text with «%».
  */
-export function percentColumnHoldsFractions(values: Cell[]): boolean {
+export function tableColumnHoldsFractions(table: Table, first: number, col: number): boolean {
   let numbers = 0;
-  for (const v of values) {
+  for (let i = first; i < table.length; i++) {
+    const v = table[i]?.[col];
     if (typeof v === 'number') {
       if (v > 1) return false;
       numbers++;
@@ -124,6 +132,11 @@ export function percentColumnHoldsFractions(values: Cell[]): boolean {
     }
   }
   return numbers > 0;
+}
+
+/** The same over a list of cells. */
+export function percentColumnHoldsFractions(values: Cell[]): boolean {
+  return tableColumnHoldsFractions(values.map((v) => [v]), 0, 0);
 }
 
 /** `a >= b` for decimals as written (30,0 vs 30 with no binary rounding surprises). */

@@ -11,9 +11,10 @@ export interface SheetData {
 
 /** Returns the trimmed text of a cell ('' for empty). */
 export function cellText(value: Cell | undefined): string {
+  if (typeof value === 'string') return value.trim();
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString();
-  return String(value).trim();
+  return String(value);
 }
 
 export function isBlank(value: Cell | undefined): boolean {
@@ -21,7 +22,14 @@ export function isBlank(value: Cell | undefined): boolean {
 }
 
 export function isBlankRow(row: Row | undefined): boolean {
-  return !row || row.every((v) => isBlank(v));
+  if (!row) return true;
+  for (let i = 0; i < row.length; i++) {
+    const v = row[i];
+    if (v === null || v === undefined || v === '') continue;
+    // Numbers, booleans and dates are never blank; only text can be whitespace.
+    if (typeof v !== 'string' || v.trim() !== '') return false;
+  }
+  return true;
 }
 
 /** Pads every row to the same width so a sheet can be written with one call. */

@@ -1,9 +1,9 @@
 import { analyze } from '../../src/engine/analyze';
 import { Journal } from '../../src/engine/journal';
-import { readResults } from '../../src/engine/shnor/results';
+import { readResults, resultsOf } from '../../src/engine/shnor/results';
 import { SchoolRegistry } from '../../src/engine/schools/registry';
 import { defaultSettings } from '../../src/engine/settings';
-import { groupForShnor, isLow, judgeShnor } from '../../src/engine/shnor/judge';
+import { isLow, judgeShnor } from '../../src/engine/shnor/judge';
 import { Table } from '../../src/engine/table';
 
 const HEAD = ['Учебный год', 'Код ОО', 'Наименование ОО', 'Процедура', 'Участников', 'Не справились', '% не справившихся', 'Средний балл', 'Категория', 'Этап'];
@@ -13,10 +13,9 @@ function run(rows: (string | number | null)[][], settings = defaultSettings()) {
   const journal = new Journal();
   const registry = new SchoolRegistry(false);
   const data = readResults('Результаты ОП', [HEAD, ...rows] as Table, registry, journal);
-  const grouped = groupForShnor(data, Y, settings);
   const verdict = (code: string) => {
-    const id = `code:${code}`;
-    return judgeShnor(grouped.records.get(id) ?? [], grouped.conflicts.get(id) ?? [], Y, settings);
+    const school = registry.all().find((s) => s.id === `code:${code}`);
+    return judgeShnor(school ? resultsOf(data, school) : { records: [], conflicts: [] }, Y, settings);
   };
   return { data, journal, verdict };
 }

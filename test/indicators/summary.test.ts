@@ -1,9 +1,7 @@
-import { SaxesParser } from 'saxes';
 import { analyze } from '../../src/engine/analyze';
 import { prepareMonitoring } from '../../src/engine/indicators/prepareMonitoring';
 import { buildReport } from '../../src/engine/report';
 import { GeneratedSheet } from '../../src/engine/sheets/generated';
-import { isbshChartSvg } from '../../src/engine/summary/isbshChart';
 import { compareLists } from '../../src/engine/summary/listChanges';
 import { cellText } from '../../src/engine/table';
 import { PREV, Y, questionnaire, workbook } from './municipality';
@@ -46,8 +44,7 @@ describe('«Сводка» for the working group', () => {
 
   it('says the ШНСУ history is unknown when the questionnaire has one year only', () => {
     const current = analyze(workbook({}, { questionnaire: questionnaire(false) }));
-    const previous = analyze({ ...workbook({}, { questionnaire: questionnaire(false) }), overrides: { year: PREV } });
-    const changes = compareLists(current, previous);
+    const changes = compareLists(current);
     expect(changes?.shnsu).toEqual({ available: false, reason: 'в анкете нет ответов за предыдущий учебный год' });
     expect(changes?.shnor).toMatchObject({ available: true, entered: ['Школа 2', 'Школа 4'], left: ['Школа 5'] });
   });
@@ -85,41 +82,6 @@ describe('«Сводка» for the working group', () => {
     expect(block.map((r) => r[0])).toEqual(['Школа 1', 'Школа 2', 'Школа 3', 'Школа 10', 'Школа 9', 'Школа 8', 'Школа 7', 'Школа 6', 'Школа 5', 'Школа 4']);
     expect(block.every((r) => r[2] === report.analysis.cutoff)).toBe(true);
     expect(c.anchorRow).toBeLessThan(c.headerRow);
-  });
-});
-
-describe('ИСБШ chart as SVG', () => {
-  function parse(svg: string): { root: string; rects: number; texts: string[] } {
-    const parser = new SaxesParser({ xmlns: true });
-    let root = '';
-    let rects = 0;
-    const texts: string[] = [];
-    parser.on('opentag', (t) => {
-      if (!root) root = `${t.uri} ${t.local}`;
-      if (t.local === 'rect') rects++;
-    });
-    parser.on('text', (t) => texts.push(t));
-    parser.write(svg).close();
-    return { root, rects, texts };
-  }
-
-  it('is a well-formed SVG document with a column per school, the cut-off line and escaped names', () => {
-    const input = workbook();
-    input.tables['Справочник ОО'] = [...input.tables['Справочник ОО'].slice(0, 10), ['s10', 'Школа <10> & «Ко»']];
-    input.tables['Ответы на форму (1)'] = input.tables['Ответы на форму (1)'].map((r) => (r[1] === 's10' ? [...r.slice(0, 2), 'Школа <10> & «Ко»', ...r.slice(3)] : r));
-    const a = analyze(input);
-    const svg = isbshChartSvg(a);
-    const doc = parse(svg);
-    expect(doc.root).toBe('http://www.w3.org/2000/svg svg');
-    expect(doc.rects).toBe(1 + 10 + 2); // background, 10 columns, 2 legend swatches
-    expect(doc.texts.join(' ')).toContain('Школа <10> & «Ко»');
-    expect(doc.texts.join(' ')).toContain('граница ШНСУ (нижний квартиль): 77,08');
-    expect(svg).toContain('stroke-dasharray');
-  });
-
-  it('is still well-formed without any index', () => {
-    const a = analyze(workbook({}, { questionnaire: [['Отметка времени', 'Код ОО', 'Наименование ОО', 'Всего обучающихся', 'оба родителя высш', 'неполн', 'учет']] }));
-    expect(parse(isbshChartSvg(a)).texts.join(' ')).toContain('ИСБШ не рассчитан ни для одной школы');
   });
 });
 

@@ -30,14 +30,17 @@ import {
   RangeRef,
   SheetDump,
   SheetModel,
+  WorkbookCheckpoint,
   WorkbookModel,
   forEachCell,
   mapRect,
 } from './spreadsheetModel';
+import { newBlob } from './fakeBlob';
+import { barChartPng } from './png';
 
 export type { CellValue, FormulaValue } from './cellValues';
 export { FORMULA_PLACEHOLDER_PREFIX, defaultFormulaValue } from './cellValues';
-export type { SheetDump, ChartDump, BorderRecord } from './spreadsheetModel';
+export type { SheetDump, ChartDump, BorderRecord, WorkbookCheckpoint } from './spreadsheetModel';
 export { CallCounter } from './fakeBase';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -616,6 +619,7 @@ type SheetMember =
   | 'getCharts'
   | 'getColumnWidth'
   | 'getDataRange'
+  | 'getFormUrl'
   | 'getFrozenColumns'
   | 'getFrozenRows'
   | 'getIndex'
@@ -730,6 +734,10 @@ class FakeSheet extends CountedFake implements Pick<Sheet, SheetMember> {
 
   getDataRange(): Range {
     return expose<Range>(new FakeRange(this.model, this.model.dataRect()));
+  }
+
+  getFormUrl(): string | null {
+    return this.model.formUrl;
   }
 
   getFrozenColumns(): number {
@@ -973,7 +981,7 @@ class FakeEmbeddedChartBuilder extends CountedFake implements Pick<EmbeddedChart
 }
 type _ChartBuilderIsExact = Assert<ExactApi<FakeEmbeddedChartBuilder, EmbeddedChartBuilder, ChartBuilderMember>>;
 
-type ChartMember = 'getChartId' | 'getContainerInfo' | 'getNumHeaders' | 'getOptions' | 'getRanges' | 'modify';
+type ChartMember = 'getAs' | 'getChartId' | 'getContainerInfo' | 'getNumHeaders' | 'getOptions' | 'getRanges' | 'modify';
 
 class FakeEmbeddedChart extends CountedFake implements Pick<EmbeddedChart, ChartMember> {
   private readonly sheet: SheetModel;
@@ -984,6 +992,12 @@ class FakeEmbeddedChart extends CountedFake implements Pick<EmbeddedChart, Chart
     this.sheet = sheet;
     this.chart = chart;
     chartModels.set(this, chart);
+  }
+
+  /** The chart drawn as a picture (only PNG, as Sheets renders charts): a bar per data row, the second series as a line. */
+  getAs(contentType: string): GoogleAppsScript.Base.Blob {
+    if (String(contentType) !== 'image/png') throw new AppsScriptException(`Converting from chart to ${contentType} is not supported.`);
+    return chartPicture(this.sheet, this.chart);
   }
 
   getChartId(): number | null {
@@ -1011,6 +1025,17 @@ class FakeEmbeddedChart extends CountedFake implements Pick<EmbeddedChart, Chart
   }
 }
 type _ChartIsExact = Assert<ExactApi<FakeEmbeddedChart, EmbeddedChart, ChartMember>>;
+
+function chartPicture(sheet: SheetModel, chart: ChartModel): GoogleAppsScript.Base.Blob {
+  const ref = chart.ranges[0];
+  const rows = ref ? ref.sheet.readValues(ref.rect).slice(chart.numHeaders) : [];
+  const numbers = (column: number) => rows.map((r) => (typeof r[column] === 'number' ? (r[column] as number) : 0));
+  const line = rows.length > 0 && typeof rows[0][2] === 'number' ? (rows[0][2] as number) : null;
+  const size = (key: string, fallback: number) => (typeof chart.options.get(key) === 'number' ? (chart.options.get(key) as number) : fallback);
+  const png = barChartPng(numbers(1), { width: size('width', 600), height: size('height', 371), max: 100, line });
+  const title = chart.options.get('title');
+  return newBlob(sheet.workbook.calls, png, 'image/png', `${typeof title === 'string' && title ? title : 'Chart'}.png`);
+}
 
 class FakeChartOptions extends CountedFake implements Pick<ChartOptions, 'get'> {
   private readonly options: Map<string, unknown>;
@@ -1059,6 +1084,7 @@ type _ContainerInfoIsExact = Assert<ExactApi<FakeContainerInfo, ContainerInfo, C
 type SpreadsheetMember =
   | 'deleteSheet'
   | 'getActiveSheet'
+  | 'getFormUrl'
   | 'getId'
   | 'getName'
   | 'getNumSheets'
@@ -1091,6 +1117,11 @@ class FakeSpreadsheet extends CountedFake implements Pick<Spreadsheet, Spreadshe
 
   getActiveSheet(): Sheet {
     return sheetApi(activeSheetOf(this.workbook));
+  }
+
+  /** The form that last linked its responses here (Google keeps one per spreadsheet). */
+  getFormUrl(): string | null {
+    return this.workbook.formUrl;
   }
 
   getId(): string {
@@ -1514,6 +1545,15 @@ export class FakeWorkbook {
     return this.model.sheets.map((sheet) => sheet.name);
   }
 
+  /** The whole state (sheets, ids, active sheet), to go back to with `restore`: one spreadsheet for many trials. */
+  checkpoint(): WorkbookCheckpoint {
+    return this.model.checkpoint();
+  }
+
+  restore(checkpoint: WorkbookCheckpoint): void {
+    this.model.restore(checkpoint);
+  }
+
   activeSheetName(): string {
     return activeSheetOf(this.model).name;
   }
@@ -1527,6 +1567,76 @@ export class FakeWorkbook {
     const sheet = this.model.findSheet(name);
     if (!sheet) throw new Error(`No sheet named "${name}"; sheets: ${this.sheetNames().join(', ')}`);
     return sheet.dump();
+  }
+
+  // ----- Google Forms' side (test/support/fakeFormApp.ts): Forms writes here itself, not the add-on,
+  // so nothing below is counted as an API call.
+
+  get id(): string {
+    return this.model.id;
+  }
+
+  /**
+   * A form chose this spreadsheet as its destination: Google adds a sheet «Ответы на форму (N)»
+   * («Form Responses N» in other locales) as the first sheet, with the header row frozen, and
+   * remembers the form on the sheet and on the spreadsheet (getFormUrl()). The header is the
+   * timestamp («Отметка времени» / «Timestamp») and the questions' titles. Returns the sheet's name.
+   */
+  linkFormResponses(formUrl: string, questionTitles: string[]): string {
+    const ru = this.model.locale.startsWith('ru');
+    const header = [ru ? 'Отметка времени' : 'Timestamp', ...questionTitles];
+    let n = 1;
+    const nameFor = (k: number) => (ru ? `Ответы на форму (${k})` : `Form Responses ${k}`);
+    while (this.model.sheets.some((sheet) => sheet.name.toLowerCase() === nameFor(n).toLowerCase())) n++;
+    const sheet = this.model.addSheet(nameFor(n), 0, 1000, Math.max(26, header.length));
+    header.forEach((title, i) => sheet.values.set(1, i + 1, title));
+    sheet.frozenRows = 1;
+    sheet.formUrl = formUrl;
+    this.model.formUrl = formUrl;
+    return sheet.name;
+  }
+
+  /** The sheet a form writes to now (the user may have renamed it), or null when it was deleted or unlinked. */
+  formResponsesSheet(formUrl: string): string | null {
+    return this.model.sheets.find((sheet) => sheet.formUrl === formUrl)?.name ?? null;
+  }
+
+  /** The form stops writing here (Form.removeDestination or another destination). */
+  unlinkFormResponses(formUrl: string): void {
+    for (const sheet of this.model.sheets) if (sheet.formUrl === formUrl) sheet.formUrl = null;
+    if (this.model.formUrl === formUrl) this.model.formUrl = null;
+  }
+
+  /**
+   * What Forms does on a submission: the header gains a column for a question it has not seen,
+   * and the answers go into the row below the last one, each under its question's title. Answers
+   * are interpreted as typed text («27» becomes a number); the timestamp is a date-time.
+   */
+  appendFormResponse(formUrl: string, timestamp: Date, answers: { title: string; value: string }[]): void {
+    const sheet = this.model.sheets.find((candidate) => candidate.formUrl === formUrl);
+    if (!sheet) return;
+    const header = new Map<string, number>();
+    for (let c = 1; c <= sheet.lastColumn(); c++) {
+      const title = sheet.values.get(1, c);
+      if (typeof title === 'string' && !header.has(title)) header.set(title, c);
+    }
+    const row = Math.max(2, sheet.lastRow() + 1);
+    if (row > sheet.maxRows) sheet.insertRows(sheet.maxRows, row - sheet.maxRows);
+    for (const { title, value } of answers) {
+      let column = header.get(title);
+      if (column === undefined) {
+        column = sheet.lastColumn() + 1;
+        if (column > sheet.maxColumns) sheet.insertColumns(sheet.maxColumns, column - sheet.maxColumns);
+        sheet.values.set(1, column, title);
+        header.set(title, column);
+      }
+      if (value === '') continue;
+      // An answer is never a formula in the response sheet.
+      if (value.startsWith('=')) sheet.values.set(row, column, value);
+      else sheet.writeInput(row, column, value);
+    }
+    sheet.values.set(row, 1, new Date(timestamp.getTime()));
+    sheet.formats.numberFormat.set(row, 1, 'dd.MM.yyyy H:mm:ss');
   }
 
   /** The SpreadsheetApp global for this workbook. With `uiAvailable: false`, getUi() throws as in triggers. */

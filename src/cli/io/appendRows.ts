@@ -1,10 +1,9 @@
 import { ImportAppend } from '../../engine/import';
 import { GeneratedSheet } from '../../engine/sheets/generated';
-import { placeSheets } from '../../engine/sheets/placement';
+import { isGeneratedSheet, placeSheets } from '../../engine/sheets/placement';
 import { SheetData } from '../../engine/table';
 import { saveBytes, xlsxBytes } from './xlsxWorkbook';
 import { SourceWorkbook } from './xlsxReader';
-import { isGeneratedSheet } from '../../engine/sheets/placement';
 
 export interface ImportOutput {
   /** The workbook the input was read from (absent for a CSV folder). */
@@ -43,6 +42,6 @@ export async function importedXlsxBytes(output: ImportOutput): Promise<Buffer> {
     generated,
     obsolete: placement.obsolete,
     settingsSheetName: '',
-    appends: append ? [{ sheet: append.sheet, startRow: append.startRow, rows: append.values, createSheet: append.createSheet }] : [],
+    appends: append ? [{ sheet: append.sheet, startRow: append.startRow, rows: append.values, createSheet: append.createSheet, header: append.header }] : [],
   });
 }

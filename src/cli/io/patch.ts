@@ -6,7 +6,7 @@ import { Cell } from '../../engine/table';
 import { IO_MESSAGES } from './messages';
 import { isRelType, OpcPackage, readWorkbookModel, RELATIONSHIPS_NS, REL_TYPES, relationshipsPart, relativeTarget, resolveTarget, SheetEntry } from './package';
 import { RenderedSheet } from './render';
-import { appendRowsToSheetXml } from './sheetAppend';
+import { editSheetXml, rowsEdit } from './sheetAppend';
 import { mentions, renameInFormula, renameInXml } from './sheetNames';
 import { StyleMerger } from './styles';
 import { sheetKey, SourceWorkbook } from './xlsxReader';
@@ -26,8 +26,8 @@ export interface PatchPlan {
   added: RenderedSheet[];
   /** Existing sheets removed without a replacement. */
   removed: string[];
-  /** Rows appended under the last row of existing sheets. */
-  appends: { sheet: string; startRow: number; rows: Cell[][] }[];
+  /** Rows appended under the last row of existing sheets (and header cells added to their header row). */
+  appends: { sheet: string; startRow: number; rows: Cell[][]; header?: { row: number; column: number; values: Cell[] } }[];
 }
 
 type Placed = { slot: Extract<Slot, { kind: 'new' }>; relId: string; sheetId: number; part: string };
@@ -121,9 +121,8 @@ export async function patchPackage(plan: PatchPlan): Promise<Buffer> {
     const sheet = source.sheet(append.sheet);
     if (!sheet?.entry.part) throw new Error(IO_MESSAGES.settingsSheetMissing(append.sheet));
     let dateStyle: number | null = null;
-    const xml = appendRowsToSheetXml(await out.buffer(sheet.entry.part), {
-      startRow: Math.max(append.startRow, sheet.lastContentRow + 1),
-      rows: append.rows,
+    const xml = editSheetXml(await out.buffer(sheet.entry.part), {
+      cells: rowsEdit(Math.max(append.startRow, sheet.lastContentRow + 1), append.rows, append.header),
       date1904: model.date1904,
       dateStyle: () => {
         if (!merger) throw new Error(IO_MESSAGES.noStyles);

@@ -4,21 +4,35 @@ import { parseRef } from './sheetReader';
 import { escapeText } from './xml';
 
 /**
- * Appends rows under the last row of a user's worksheet by splicing its XML: everything before the
- * new rows stays byte for byte; rows already there at those numbers (formatted but empty) keep
- * their formatting and receive the values; `<dimension>` grows to cover them. Text is written as an
- * inline string, never as a formula.
+ * Writes values into blank cells of a user's worksheet by splicing its XML — rows appended under
+ * its last row, header cells added right of its last column: every row the edit does not reach
+ * stays byte for byte; a row already there (formatted but empty) keeps its attributes and each cell
+ * its format; `<dimension>` grows to cover the new cells. A cell that holds anything is never
+ * written over. Text is written as an inline string, never as a formula.
  */
-export interface RowsToAppend {
-  /** 1-based number of the first new row. */
-  startRow: number;
-  rows: Cell[][];
+export interface SheetEdit {
+  /** 1-based row → 1-based column → value. */
+  cells: Map<number, Map<number, Cell>>;
   /** Cell format index for dates (added to the package's styles on demand). */
   dateStyle: () => number;
   date1904: boolean;
 }
 
-export function appendRowsToSheetXml(xml: Buffer, append: RowsToAppend): Buffer {
+/** The edit that puts `rows` from `startRow` down (and, when given, `header` values into row `header.row` from `header.column`). */
+export function rowsEdit(startRow: number, rows: Cell[][], header?: { row: number; column: number; values: Cell[] }): Map<number, Map<number, Cell>> {
+  const cells = new Map<number, Map<number, Cell>>();
+  const put = (r: number, c: number, v: Cell) => {
+    if (v === null || v === '') return;
+    let row = cells.get(r);
+    if (!row) cells.set(r, (row = new Map()));
+    row.set(c, v);
+  };
+  header?.values.forEach((v, i) => put(header.row, header.column + i, v));
+  rows.forEach((values, i) => values.forEach((v, c) => put(startRow + i, c + 1, v)));
+  return cells;
+}
+
+export function editSheetXml(xml: Buffer, edit: SheetEdit): Buffer {
   const prefix = rootPrefix(xml);
   const open = findTag(xml, `${prefix}sheetData`, 0);
   if (open < 0) throw new Error('в листе нет таблицы (sheetData)');
@@ -26,41 +40,52 @@ export function appendRowsToSheetXml(xml: Buffer, append: RowsToAppend): Buffer 
   const selfClosing = xml[openEnd - 1] === 0x2f; // '/'
   const close = selfClosing ? -1 : xml.indexOf(`</${prefix}sheetData>`, openEnd);
   if (!selfClosing && close < 0) throw new Error('разметка листа оборвана (нет </sheetData>)');
-  const region = selfClosing ? Buffer.alloc(0) : xml.subarray(openEnd + 1, close);
-  if (region.includes('<![CDATA[')) throw new Error('лист содержит разделы CDATA, дописать строки нельзя');
+  const regionStart = openEnd + 1;
+  const region = selfClosing ? Buffer.alloc(0) : xml.subarray(regionStart, close);
+  if (region.includes('<![CDATA[')) throw new Error('лист содержит разделы CDATA, записать в него нельзя');
 
-  // Existing rows from the first new row onwards are merged with the new ones; earlier rows stay as they are.
-  const existing = rowsFrom(region, prefix, append.startRow);
-  const lastNew = append.startRow + append.rows.length - 1;
-  const merged: string[] = [];
-  let e = 0;
-  for (let n = append.startRow; n <= lastNew || e < existing.rows.length; ) {
-    const next = existing.rows[e];
-    if (next && next.number < n) {
-      merged.push(next.xml);
-      e++;
-      continue;
+  // Walk the rows in order: each edited row is rewritten, a row the sheet lacks is inserted before
+  // the first row numbered after it; the bytes between stay as they were.
+  const wanted = [...edit.cells.keys()].sort((a, b) => a - b);
+  const pieces: Buffer[] = [selfClosing ? xml.subarray(0, open) : xml.subarray(0, regionStart)];
+  if (selfClosing) pieces.push(Buffer.from(`<${prefix}sheetData>`));
+  let copied = 0;
+  let w = 0;
+  let lastRow = 0;
+  const emitNew = (upTo: number, at: number) => {
+    while (w < wanted.length && wanted[w] < upTo) {
+      pieces.push(region.subarray(copied, at));
+      copied = at;
+      pieces.push(Buffer.from(rowXml(prefix, wanted[w], '', [], edit.cells.get(wanted[w]) as Map<number, Cell>, edit), 'utf8'));
+      w++;
     }
-    if (n > lastNew) {
-      merged.push(...existing.rows.slice(e).map((r) => r.xml));
-      break;
+  };
+  const closeTag = `</${prefix}row>`;
+  let number = 0;
+  for (let at = findTag(region, `${prefix}row`, 0); at >= 0; ) {
+    const startEnd = region.indexOf('>', at);
+    const start = region.subarray(at, startEnd + 1).toString('utf8');
+    const r = /\sr="(\d+)"/.exec(start);
+    number = r ? Number(r[1]) : number + 1;
+    const end = start.endsWith('/>') ? startEnd + 1 : region.indexOf(closeTag, startEnd) + closeTag.length;
+    emitNew(number, at);
+    if (w < wanted.length && wanted[w] === number) {
+      pieces.push(region.subarray(copied, at));
+      pieces.push(Buffer.from(mergeRow(region.subarray(at, end).toString('utf8'), prefix, number, edit.cells.get(number) as Map<number, Cell>, edit), 'utf8'));
+      copied = end;
+      w++;
     }
-    const values = append.rows[n - append.startRow];
-    if (next && next.number === n) {
-      merged.push(mergeRow(next.xml, prefix, n, values, append));
-      e++;
-    } else merged.push(rowXml(prefix, n, '', values, new Map(), append));
-    n++;
+    lastRow = number;
+    at = findTag(region, `${prefix}row`, end);
   }
+  emitNew(Infinity, region.length);
+  pieces.push(region.subarray(copied));
+  if (selfClosing) pieces.push(Buffer.from(`</${prefix}sheetData>`), xml.subarray(openEnd + 1));
+  else pieces.push(xml.subarray(close));
 
-  const head = selfClosing ? xml.subarray(0, open) : xml.subarray(0, openEnd + 1 + existing.offset);
-  const tail = selfClosing ? xml.subarray(openEnd + 1) : xml.subarray(close);
-  const body = Buffer.from(merged.join(''), 'utf8');
-  const width = append.rows.reduce((w, r) => Math.max(w, r.length), 0);
-  const parts = selfClosing
-    ? [head, Buffer.from(`<${prefix}sheetData>`), body, Buffer.from(`</${prefix}sheetData>`), tail]
-    : [head, body, tail];
-  return withDimension(Buffer.concat(parts), prefix, append.startRow, Math.max(lastNew, existing.lastRow), width);
+  let maxCol = 0;
+  for (const row of edit.cells.values()) for (const c of row.keys()) maxCol = Math.max(maxCol, c);
+  return withDimension(Buffer.concat(pieces), prefix, wanted[0] ?? 1, Math.max(lastRow, wanted[wanted.length - 1] ?? 0), maxCol);
 }
 
 /** The prefix of the root element («x:» in `<x:worksheet>`), '' for the default namespace. */
@@ -89,35 +114,8 @@ function findTag(xml: Buffer, name: string, from: number): number {
   return -1;
 }
 
-interface ExistingRow {
-  number: number;
-  xml: string;
-}
-
-/** Rows of the sheetData region numbered `from` or more (as text), where they start, and the last row number. */
-function rowsFrom(region: Buffer, prefix: string, from: number): { rows: ExistingRow[]; offset: number; lastRow: number } {
-  const rows: ExistingRow[] = [];
-  let offset = region.length;
-  let number = 0;
-  const closeTag = `</${prefix}row>`;
-  for (let at = findTag(region, `${prefix}row`, 0); at >= 0; ) {
-    const startEnd = region.indexOf('>', at);
-    const start = region.subarray(at, startEnd + 1).toString('utf8');
-    const r = /\sr="(\d+)"/.exec(start);
-    number = r ? Number(r[1]) : number + 1;
-    const selfClosing = start.endsWith('/>');
-    const end = selfClosing ? startEnd + 1 : region.indexOf(closeTag, startEnd) + closeTag.length;
-    if (number >= from) {
-      if (rows.length === 0) offset = at;
-      rows.push({ number, xml: region.subarray(at, end).toString('utf8') });
-    }
-    at = findTag(region, `${prefix}row`, end);
-  }
-  return { rows, offset, lastRow: number };
-}
-
-/** Puts the values into an existing (empty) row: its attributes and each cell's format stay. */
-function mergeRow(xml: string, prefix: string, n: number, values: Cell[], append: RowsToAppend): string {
+/** Puts the values into blank cells of an existing row: its attributes and each cell's format stay. */
+function mergeRow(xml: string, prefix: string, n: number, values: Map<number, Cell>, edit: SheetEdit): string {
   const start = /^<[^>]*?(\/?)>/.exec(xml) as RegExpExecArray;
   const attrs = start[0]
     .replace(/^<\S+/, '')
@@ -133,29 +131,25 @@ function mergeRow(xml: string, prefix: string, n: number, values: Cell[], append
     const s = /\ss="(\d+)"/.exec(m[1]);
     if (s) styles.set(column, s[1]);
     const hasContent = m[2] !== undefined && /<(\w+:)?(v|f|is)\b/.test(m[2]);
-    // Rows are appended below the last row holding anything, so a cell with content here is a bug: never overwrite it.
-    if (hasContent) throw new Error(`внутренняя ошибка: строка ${n} листа не пуста`);
-    if (isEmptyValue(values[column - 1])) kept.push({ col: column, xml: m[0] });
+    // Only blank cells are written: one that holds anything here is a bug; never overwrite it.
+    if (hasContent && values.has(column)) throw new Error(`внутренняя ошибка: ячейка ${columnLetter(column)}${n} листа не пуста`);
+    if (!values.has(column)) kept.push({ col: column, xml: m[0] });
   }
-  return rowXml(prefix, n, attrs, values, styles, append, kept);
+  return rowXml(prefix, n, attrs, kept, values, edit, styles);
 }
 
-function isEmptyValue(v: Cell | undefined): boolean {
-  return v === null || v === undefined || v === '';
-}
-
-function rowXml(prefix: string, n: number, attrs: string, values: Cell[], styles: Map<number, string>, append: RowsToAppend, kept: { col: number; xml: string }[] = []): string {
+function rowXml(prefix: string, n: number, attrs: string, kept: { col: number; xml: string }[], values: Map<number, Cell>, edit: SheetEdit, styles = new Map<number, string>()): string {
   const rowAttrs = /\sr="/.test(attrs) ? attrs.replace(/\sr="[^"]*"/, ` r="${n}"`) : ` r="${n}"${attrs}`;
-  const cells: { col: number; xml: string }[] = [...kept];
-  values.forEach((value, c) => {
-    const xml = cellXml(prefix, `${columnLetter(c + 1)}${n}`, value, styles.get(c + 1) ?? null, append);
-    if (xml) cells.push({ col: c + 1, xml });
-  });
+  const cells = [...kept];
+  for (const [c, value] of values) {
+    const xml = cellXml(prefix, `${columnLetter(c)}${n}`, value, styles.get(c) ?? null, edit);
+    if (xml) cells.push({ col: c, xml });
+  }
   cells.sort((a, b) => a.col - b.col);
   return `<${prefix}row${rowAttrs}>${cells.map((c) => c.xml).join('')}</${prefix}row>`;
 }
 
-function cellXml(prefix: string, ref: string, value: Cell, style: string | null, append: RowsToAppend): string | null {
+function cellXml(prefix: string, ref: string, value: Cell, style: string | null, edit: SheetEdit): string | null {
   const c = `${prefix}c`;
   const s = style ? ` s="${style}"` : '';
   if (value === null || value === '') return null;
@@ -163,14 +157,14 @@ function cellXml(prefix: string, ref: string, value: Cell, style: string | null,
   if (typeof value === 'boolean') return `<${c} r="${ref}"${s} t="b"><${prefix}v>${value ? 1 : 0}</${prefix}v></${c}>`;
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return null;
-    const serial = value.getTime() / 86400000 + 25569 - (append.date1904 ? 1462 : 0);
-    return `<${c} r="${ref}" s="${append.dateStyle()}"><${prefix}v>${serial}</${prefix}v></${c}>`;
+    const serial = value.getTime() / 86400000 + 25569 - (edit.date1904 ? 1462 : 0);
+    return `<${c} r="${ref}" s="${edit.dateStyle()}"><${prefix}v>${serial}</${prefix}v></${c}>`;
   }
   const text = escapeText(excelText(String(value)).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, ''));
   return `<${c} r="${ref}"${s} t="inlineStr"><${prefix}is><${prefix}t xml:space="preserve">${text}</${prefix}t></${prefix}is></${c}>`;
 }
 
-/** Widens `<dimension ref>` to cover rows up to `lastRow` and `width` columns. */
+/** Widens `<dimension ref>` to cover rows `firstRow`…`lastRow` and `width` columns. */
 function withDimension(xml: Buffer, prefix: string, firstRow: number, lastRow: number, width: number): Buffer {
   const at = findTag(xml, `${prefix}dimension`, 0);
   const data = findTag(xml, `${prefix}sheetData`, 0);

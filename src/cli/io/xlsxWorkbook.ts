@@ -32,6 +32,8 @@ export interface RowsAppend {
   rows: Cell[][];
   /** The sheet does not exist: it is created with these rows, the first one bold. */
   createSheet?: boolean;
+  /** Header cells added first into blank cells of the sheet's header row (1-based row and first column). */
+  header?: { row: number; column: number; values: Cell[] };
 }
 
 export interface XlsxOutput {
@@ -66,7 +68,7 @@ export async function writeXlsx(path: string, output: XlsxOutput): Promise<void>
 export async function xlsxBytes(output: XlsxOutput): Promise<Buffer> {
   const source = output.workbook ?? (await csvSource(output.inputSheets));
   const specs: SheetSpec[] = [];
-  const appends: { sheet: string; startRow: number; rows: Cell[][] }[] = [];
+  const appends: { sheet: string; startRow: number; rows: Cell[][]; header?: RowsAppend['header'] }[] = [];
   const rebuilt = new Set((output.rebuilt ?? []).map((n) => n.toLowerCase()));
   const addSheet = (name: string, spec: SheetSpec) => {
     const there = source.sheet(name);
@@ -95,7 +97,7 @@ export async function xlsxBytes(output: XlsxOutput): Promise<Buffer> {
     if (a.createSheet || !existing) {
       if (existing) throw new Error(IO_MESSAGES.sheetExists(a.sheet));
       addSheet(a.sheet, { kind: 'values', name: a.sheet, rows: a.rows, boldHeader: true, fitWidths: true });
-    } else appends.push({ sheet: existing.entry.name, startRow: a.startRow, rows: a.rows });
+    } else appends.push({ sheet: existing.entry.name, startRow: a.startRow, rows: a.rows, header: a.header });
   }
   // A placed name Excel cannot hold («… (расчёт 10)» over 31 characters) is shortened.
   const pictures = (output.pictures ?? []).slice();

@@ -1,8 +1,11 @@
 import { ResultRecord } from '../shnor/results';
 import { DynamicsKind } from '../settings';
 import { failedShare } from '../shnor/judge';
+import { procedureIndex } from '../shnor/procedures';
 
-export type DynamicsOutcome = { kind: 'positive' } | { kind: 'not-positive' } | { kind: 'missing'; years: string[] };
+const ALL_PROCEDURES = -1;
+
+export type DynamicsOutcome = { kind: 'positive' } | { kind: 'not-positive' } | { kind: 'missing'; years: readonly string[] };
 
 /** A failed share as an exact fraction (counts stay integers, so the comparison is exact). */
 interface Fraction {
@@ -11,41 +14,67 @@ interface Fraction {
 }
 
 /**
- * The school's failed share in one year over the given records. Several procedures of one exam
- * (ЕГЭ математика базовая + профильная) are pooled: Σ failed / Σ participants, i.e. the share of the
- * school's students who took the exam at any level and failed. Without participant counts the
- * shares are averaged.
+ * The school's failed share in one year over the records of the procedures in the mask. Several procedures of one
+ * exam (ЕГЭ математика базовая + профильная) are pooled: Σ failed / Σ participants, i.e. the share of
+ * the school's students who took the exam at any level and failed. Without participant counts the
+ * shares are averaged. One pass, nothing built per record.
  */
-function pooledShare(records: ResultRecord[]): Fraction | null {
-  const withData = records.filter((r) => failedShare(r) !== null);
-  if (withData.length === 0) return null;
-  if (withData.every((r) => r.participants !== null && r.participants > 0)) {
-    return withData.reduce(
-      (f, r) => ({ num: f.num + (r.failed ?? ((r.percent as number) * (r.participants as number)) / 100), den: f.den + (r.participants as number) }),
-      { num: 0, den: 0 },
-    );
+function pooledShare(records: ResultRecord[], year: string, procedures: number, out: Fraction): boolean {
+  let withData = 0;
+  let counted = true;
+  let failed = 0;
+  let participants = 0;
+  let shares = 0;
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
+    if (r.year !== year || (procedures & (1 << procedureIndex(r.procedure))) === 0) continue;
+    const share = failedShare(r);
+    if (share === null) continue;
+    withData++;
+    shares += share;
+    if (r.participants !== null && r.participants > 0) {
+      failed += r.failed ?? ((r.percent as number) * r.participants) / 100;
+      participants += r.participants;
+    } else counted = false;
   }
-  return { num: withData.reduce((s, r) => s + (failedShare(r) as number), 0), den: withData.length };
+  if (withData === 0) return false;
+  out.num = counted ? failed : shares;
+  out.den = counted ? participants : withData;
+  return true;
+}
+
+const POSITIVE: DynamicsOutcome = Object.freeze({ kind: 'positive' });
+const NOT_POSITIVE: DynamicsOutcome = Object.freeze({ kind: 'not-positive' });
+const nowShare: Fraction = { num: 0, den: 0 };
+const beforeShare: Fraction = { num: 0, den: 0 };
+
+/** «missing» outcomes of the last pair of years asked (one per case), so none is built per school. */
+let missingFor = { year: '', prev: '', both: null as DynamicsOutcome | null, year1: null as DynamicsOutcome | null, prev1: null as DynamicsOutcome | null };
+function missing(year: string, prev: string, nowMissing: boolean, beforeMissing: boolean): DynamicsOutcome {
+  if (missingFor.year !== year || missingFor.prev !== prev) missingFor = { year, prev, both: null, year1: null, prev1: null };
+  const m = missingFor;
+  if (nowMissing && beforeMissing) return (m.both ??= Object.freeze({ kind: 'missing', years: [prev, year] }));
+  if (nowMissing) return (m.year1 ??= Object.freeze({ kind: 'missing', years: [year] }));
+  return (m.prev1 ??= Object.freeze({ kind: 'missing', years: [prev] }));
 }
 
 /**
- * Positive dynamics of one school from `prev` to `year` (DESIGN §2.5):
+ * Positive dynamics of one school from `prev` to `year` (DESIGN §2.5), over the records of
+ * the procedures whose bits are set in `procedures` (`procedureMask`; all by default):
  * - 'share': the failed share in `year` is strictly lower than in `prev`;
  * - 'mean': the mean score is strictly higher. Levels of one exam have different scales (ЕГЭ базовая
  *   in marks, профильная in points), so means are compared per procedure present in both years:
  *   positive when at least one is higher and none is lower.
  * A school without data in one of the years is 'missing' (left out of the denominator).
  */
-export function schoolDynamics(records: ResultRecord[], year: string, prev: string, mode: DynamicsKind): DynamicsOutcome {
-  const inYear = (y: string) => records.filter((r) => r.year === y);
+export function schoolDynamics(records: ResultRecord[], year: string, prev: string, mode: DynamicsKind, procedures = ALL_PROCEDURES): DynamicsOutcome {
   if (mode === 'share') {
-    const now = pooledShare(inYear(year));
-    const before = pooledShare(inYear(prev));
-    const missing = [...(before ? [] : [prev]), ...(now ? [] : [year])];
-    if (!now || !before) return { kind: 'missing', years: missing };
-    return now.num * before.den < before.num * now.den ? { kind: 'positive' } : { kind: 'not-positive' };
+    const hasNow = pooledShare(records, year, procedures, nowShare);
+    const hasBefore = pooledShare(records, prev, procedures, beforeShare);
+    if (!hasNow || !hasBefore) return missing(year, prev, !hasNow, !hasBefore);
+    return nowShare.num * beforeShare.den < beforeShare.num * nowShare.den ? POSITIVE : NOT_POSITIVE;
   }
-  const means = (y: string) => new Map(inYear(y).filter((r) => r.mean !== null).map((r) => [r.procedure.name, r.mean as number]));
+  const means = (y: string) => new Map(records.filter((r) => r.year === y && r.mean !== null && (procedures & (1 << procedureIndex(r.procedure))) !== 0).map((r) => [r.procedure.name, r.mean as number]));
   const now = means(year);
   const before = means(prev);
   const both = [...now.keys()].filter((p) => before.has(p));
@@ -56,5 +85,5 @@ export function schoolDynamics(records: ResultRecord[], year: string, prev: stri
   }
   const higher = both.some((p) => (now.get(p) as number) > (before.get(p) as number));
   const lower = both.some((p) => (now.get(p) as number) < (before.get(p) as number));
-  return higher && !lower ? { kind: 'positive' } : { kind: 'not-positive' };
+  return higher && !lower ? POSITIVE : NOT_POSITIVE;
 }

@@ -1,13 +1,14 @@
 import type { SchoolOutcome } from '../analyze';
 import { Journal } from '../journal';
 import { decimalScale, parseNumber, previousSchoolYear } from '../parse';
-import { ResultRecord, ResultsData } from '../shnor/results';
+import { procedureMask } from '../shnor/procedures';
+import { ResultsData, resultsOf } from '../shnor/results';
 import { SchoolRegistry } from '../schools/registry';
 import { Settings, parseYesNo } from '../settings';
 import { INDICATOR_STATUS, MENU, SHEETS } from '../strings';
 import { Cell, Table, cellText } from '../table';
 import { inParts } from '../summary/nameList';
-import { plural } from '../text';
+import { plural, quote } from '../text';
 import { INDICATORS, Indicator, NUMBER_COLUMNS, NumberColumnKey } from './catalogue';
 import { schoolDynamics } from './dynamics';
 import { MONITORING_COLUMNS } from './monitoringColumns';
@@ -84,9 +85,17 @@ export function evaluateIndicators(ctx: IndicatorContext, monitoring: { sheet: s
   const listed = ctx.schools.filter(isListed);
   const noRow = rows ? `нет строки в листе «${sheet}»` : `нет листа «${sheet}»`;
   const badCells = new Set<string>();
+  // Without the sheet every school is left out for the same reason: one list per population, shared.
+  const noSheet = new Map<SchoolOutcome[], IndicatorResult['leftOut']>();
+  const allLeftOut = (population: SchoolOutcome[]) => {
+    let list = noSheet.get(population);
+    if (!list) noSheet.set(population, (list = population.map((o) => ({ school: o.school.name, reason: noRow }))));
+    return list;
+  };
 
   const checklist = (ind: Indicator): IndicatorResult => {
     const population = ind.population === 'all' ? ctx.schools : listed;
+    if (!rows) return result(ind, ctx.settings, 0, 0, allLeftOut(population));
     let numerator = 0;
     let denominator = 0;
     const leftOut: IndicatorResult['leftOut'] = [];
@@ -101,7 +110,7 @@ export function evaluateIndicators(ctx: IndicatorContext, monitoring: { sheet: s
       const ticked = parseYesNo(cell);
       if (ticked === true) numerator++;
       if (ticked === null && cellText(cell) !== '') {
-        journal.warning(sheet, `«${ind.id}»: значение «${cellText(cell)}» — ожидается флажок (да/нет).`, { row: entry.row, school: o.school.name, action: 'считается, что пункт не выполнен' });
+        journal.warning(sheet, `«${ind.id}»: значение «${quote(cellText(cell))}» — ожидается флажок (да/нет).`, { row: entry.row, school: o.school.name, action: 'считается, что пункт не выполнен' });
       }
     }
     return result(ind, ctx.settings, numerator, denominator, leftOut);
@@ -114,12 +123,13 @@ export function evaluateIndicators(ctx: IndicatorContext, monitoring: { sheet: s
     if (n && !n.percent && Number.isInteger(n.value) && n.value >= 0) return n.value;
     if (!badCells.has(`${entry.row}|${key}`)) {
       badCells.add(`${entry.row}|${key}`);
-      journal.error(sheet, `«${NUMBER_COLUMNS[key]}» = «${cellText(cell)}»: ожидается целое неотрицательное число.`, { row: entry.row, school, action: 'школа не учитывается в показателях с этим столбцом' });
+      journal.error(sheet, `«${NUMBER_COLUMNS[key]}» = «${quote(cellText(cell))}»: ожидается целое неотрицательное число.`, { row: entry.row, school, action: 'школа не учитывается в показателях с этим столбцом' });
     }
     return 'invalid';
   };
 
   const ratio = (ind: Indicator, num: NumberColumnKey, den: NumberColumnKey): IndicatorResult => {
+    if (!rows) return result(ind, ctx.settings, 0, 0, allLeftOut(listed));
     let numerator = 0;
     let denominator = 0;
     const leftOut: IndicatorResult['leftOut'] = [];
@@ -152,13 +162,6 @@ export function evaluateIndicators(ctx: IndicatorContext, monitoring: { sheet: s
     return result(ind, ctx.settings, numerator, denominator, leftOut);
   };
 
-  const resultsBySchool = new Map<string, ResultRecord[]>();
-  for (const r of ctx.results?.records ?? []) {
-    const list = resultsBySchool.get(r.school.id);
-    if (list) list.push(r);
-    else resultsBySchool.set(r.school.id, [r]);
-  }
-
   const dynamics = (ind: Indicator, procedures: string[]): IndicatorResult => {
     const leftOut: IndicatorResult['leftOut'] = [];
     if (!ctx.year) return result(ind, ctx.settings, 0, 0, listed.map((o) => ({ school: o.school.name, reason: 'не определён учебный год анализа' })));
@@ -167,9 +170,9 @@ export function evaluateIndicators(ctx: IndicatorContext, monitoring: { sheet: s
     let numerator = 0;
     let denominator = 0;
     const neither: IndicatorResult['leftOut'] = [];
+    const counted = procedureMask(procedures);
     for (const o of listed) {
-      const records = (resultsBySchool.get(o.school.id) ?? []).filter((r) => procedures.includes(r.procedure.name) && (r.year === year || r.year === prev));
-      const outcome = schoolDynamics(records, year, prev, ctx.settings.dynamics);
+      const outcome = schoolDynamics(resultsOf(ctx.results, o.school).records, year, prev, ctx.settings.dynamics, counted);
       if (outcome.kind === 'missing') {
         const what = ctx.settings.dynamics === 'mean' ? 'среднего балла' : 'результатов';
         const reason = outcome.years.length === 0 ? 'нет сопоставимых результатов за два года' : `нет ${what} за ${outcome.years.join(' и ')}`;
@@ -211,7 +214,7 @@ function readMonitoringRows(ctx: IndicatorContext, monitoring: { sheet: string; 
   }
   const { bySchool, duplicates, unmatched } = entriesBySchool(layout);
   for (const e of unmatched) {
-    journal.warning(sheet, `Школа «${e.name || e.code}»${e.code ? ` (код «${e.code}»)` : ''} не найдена среди школ муниципалитета.`, { row: e.row, school: e.name || e.code, action: 'строка не учитывается' });
+    journal.warning(sheet, `Школа «${quote(e.name || e.code)}»${e.code ? ` (код «${quote(e.code)}»)` : ''} не найдена среди школ муниципалитета.`, { row: e.row, school: quote(e.name || e.code), action: 'строка не учитывается' });
   }
   for (const e of duplicates) {
     const first = bySchool.get(e.school?.id ?? '');

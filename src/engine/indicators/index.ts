@@ -7,4 +7,3 @@ export { prepareMonitoring } from './prepareMonitoring';
 export type { MonitoringPreparation } from './prepareMonitoring';
 export type { MonitoringChanges } from '../sheets/monitoringSheet';
 export { targetLabel, targetPercent } from './targets';
-export { isbshChartSvg } from '../summary/isbshChart';

@@ -1,10 +1,11 @@
 import { ColumnSpec, SCHOOL_CODE_SPEC, SCHOOL_NAME_SPEC, findHeader } from '../headers';
 import { Shares, sharesProblem } from './formula';
 import { Journal } from '../journal';
-import { parseNumber, parseSchoolYear, parseTimestamp } from '../parse';
+import { MAX_STUDENTS, parseNumber, parseSchoolYear, parseTimestamp } from '../parse';
 import { School, SchoolRegistry, resolveSchool } from '../schools/registry';
+import { schoolFromChoice } from '../schools/choice';
 import { Cell, Table, cellText, isBlankRow } from '../table';
-import { formatNumber, headerKey } from '../text';
+import { formatNumber, headerKey, quote } from '../text';
 
 type Key = 'timestamp' | 'code' | 'name' | 'year' | 'total' | 'higher' | 'single' | 'register';
 
@@ -47,6 +48,11 @@ export interface QuestionnaireResult {
   /** The school year the responses are for, when the form asks it. */
   year: string | null;
   missingColumns: string[];
+  /**
+   * The latest valid response of each school for every other school year the form's «Учебный год»
+   * names (DESIGN §2.6: the list of a past year takes ШНСУ only from answers for that year).
+   */
+  otherYears: Map<string, Map<string, Response>>;
 }
 
 interface Candidate {
@@ -77,7 +83,7 @@ function columnMode(header: string, values: Cell[]): ShareMode {
 export function readQuestionnaire(sheet: string, table: Table, registry: SchoolRegistry, journal: Journal, preferredYear: string | null): QuestionnaireResult {
   const header = findHeader(table, QUESTIONNAIRE_COLUMNS);
   const col = header.columns;
-  const result: QuestionnaireResult = { sheet, rowCount: 0, responses: new Map(), invalid: new Map(), year: null, missingColumns: [] };
+  const result: QuestionnaireResult = { sheet, rowCount: 0, responses: new Map(), invalid: new Map(), year: null, missingColumns: [], otherYears: new Map() };
   if (col.code === undefined && col.name === undefined) {
     result.missingColumns.push('Код ОО / Наименование ОО');
   }
@@ -103,15 +109,15 @@ export function readQuestionnaire(sheet: string, table: Table, registry: SchoolR
   dataRows.forEach((row, i) => {
     const rowNo = header.headerRow + i + 2;
     if (isBlankRow(row)) return;
-    const code = col.code !== undefined ? cellText(row[col.code]) : '';
-    const name = col.name !== undefined ? cellText(row[col.name]) : '';
+    // The form's dropdown writes «Наименование (код 001)» in the name column: match by that code.
+    const { code, name } = schoolFromChoice(col.code !== undefined ? cellText(row[col.code]) : '', col.name !== undefined ? cellText(row[col.name]) : '');
     const school = resolveSchool(registry, code, name, journal, sheet, rowNo);
     if (!school) return;
     let year: string | null = null;
     if (col.year !== undefined && cellText(row[col.year]) !== '') {
       const y = parseSchoolYear(row[col.year]);
       if (!y) {
-        journal.error(sheet, `Учебный год «${cellText(row[col.year])}» не распознан.`, { row: rowNo, school: school.name, action: 'ответ пропущен' });
+        journal.error(sheet, `Учебный год «${quote(cellText(row[col.year]))}» не распознан.`, { row: rowNo, school: school.name, action: 'ответ пропущен' });
         return;
       }
       if (y.fromBareYear) bareYears.set(cellText(row[col.year]), (bareYears.get(cellText(row[col.year])) ?? 0) + 1);
@@ -121,7 +127,7 @@ export function readQuestionnaire(sheet: string, table: Table, registry: SchoolR
     if (col.timestamp !== undefined) {
       timestamp = parseTimestamp(row[col.timestamp]);
       if (timestamp === null) {
-        journal.warning(sheet, `Отметка времени «${cellText(row[col.timestamp])}» не распознана.`, { row: rowNo, school: school.name, action: 'ответ считается более ранним, чем ответы с отметкой времени' });
+        journal.warning(sheet, `Отметка времени «${quote(cellText(row[col.timestamp]))}» не распознана.`, { row: rowNo, school: school.name, action: 'ответ считается более ранним, чем ответы с отметкой времени' });
       }
     }
     const values = {
@@ -134,7 +140,7 @@ export function readQuestionnaire(sheet: string, table: Table, registry: SchoolR
   });
   for (const [text, n] of bareYears) {
     const y = parseSchoolYear(text);
-    journal.warning(sheet, `Учебный год указан как «${text}» (${n} ${n === 1 ? 'ответ' : 'ответов'}).`, { action: `понят как ${y?.year}` });
+    journal.warning(sheet, `Учебный год указан как «${quote(text)}» (${n} ${n === 1 ? 'ответ' : 'ответов'}).`, { action: `понят как ${y?.year}` });
   }
 
   // Which school year the responses are for, when the form asks it.
@@ -149,17 +155,8 @@ export function readQuestionnaire(sheet: string, table: Table, registry: SchoolR
     current = candidates.filter((c) => c.year === null || c.year === result.year);
   }
 
-  const bySchool = new Map<string, Candidate[]>();
-  for (const c of current) {
-    const list = bySchool.get(c.school.id) ?? [];
-    list.push(c);
-    bySchool.set(c.school.id, list);
-  }
-  for (const list of bySchool.values()) {
-    // Latest timestamp wins; without timestamps the lower row wins (Forms append at the bottom).
-    const sorted = [...list].sort((a, b) => (a.timestamp ?? -Infinity) - (b.timestamp ?? -Infinity) || a.row - b.row);
-    const latest = sorted[sorted.length - 1];
-    for (const old of sorted.slice(0, -1)) {
+  for (const latest of latestBySchool(current)) {
+    for (const old of latest.superseded) {
       journal.info(sheet, `Повторный ответ школы: ответ в строке ${old.row} заменён более поздним ответом в строке ${latest.row}.`, {
         row: old.row,
         school: latest.school.name,
@@ -175,7 +172,33 @@ export function readQuestionnaire(sheet: string, table: Table, registry: SchoolR
       result.responses.set(latest.school.id, checked.response);
     }
   }
+  for (const y of years) {
+    if (y === result.year) continue;
+    const valid = new Map<string, Response>();
+    for (const latest of latestBySchool(candidates.filter((c) => c.year === y))) {
+      const checked = validate(latest, modes);
+      if (typeof checked !== 'string') valid.set(latest.school.id, checked.response);
+    }
+    result.otherYears.set(y, valid);
+  }
   return result;
+}
+
+/** Per school the latest response (by timestamp wherever the row stands), with the ones it replaces. */
+function latestBySchool(candidates: Candidate[]): (Candidate & { superseded: Candidate[] })[] {
+  const bySchool = new Map<string, Candidate[]>();
+  for (const c of candidates) {
+    const list = bySchool.get(c.school.id);
+    if (list) list.push(c);
+    else bySchool.set(c.school.id, [c]);
+  }
+  const out: (Candidate & { superseded: Candidate[] })[] = [];
+  for (const list of bySchool.values()) {
+    // Latest timestamp wins; without timestamps the lower row wins (Forms append at the bottom).
+    const sorted = list.length === 1 ? list : [...list].sort((a, b) => (a.timestamp ?? -Infinity) - (b.timestamp ?? -Infinity) || a.row - b.row);
+    out.push({ ...sorted[sorted.length - 1], superseded: sorted.slice(0, -1) });
+  }
+  return out;
 }
 
 const LABELS = { total: 'всего обучающихся (N)', higher: 'оба родителя с высшим (H)', single: 'неполные семьи (S)', register: 'на учёте (R)' } as const;
@@ -185,9 +208,10 @@ function validate(c: Candidate, modes: Record<'higher' | 'single' | 'register', 
   let total: number | null = null;
   if (cellText(c.values.total) !== '') {
     const n = parseNumber(c.values.total);
-    if (!n || n.percent) return `«${LABELS.total}» = «${cellText(c.values.total)}» не является числом`;
+    if (!n || n.percent) return `«${LABELS.total}» = «${quote(cellText(c.values.total))}» не является числом`;
     if (!Number.isInteger(n.value)) return `«${LABELS.total}» = ${formatNumber(n.value, 2)} — не целое число`;
     if (n.value <= 0) return `«${LABELS.total}» должно быть больше нуля, указано ${n.value}`;
+    if (n.value >= MAX_STUDENTS) return `«${LABELS.total}» = ${quote(cellText(c.values.total))} неправдоподобно велико (в школе меньше ${MAX_STUDENTS} обучающихся)`;
     total = n.value;
   }
   const counts: Response['counts'] = { higher: null, single: null, register: null };
@@ -197,11 +221,11 @@ function validate(c: Candidate, modes: Record<'higher' | 'single' | 'register', 
     const raw = c.values[k];
     if (cellText(raw) === '') return `не заполнено «${LABELS[k]}»`;
     const n = parseNumber(raw);
-    if (!n) return `«${LABELS[k]}» = «${cellText(raw)}» не является числом`;
-    if (n.value < 0) return `«${LABELS[k]}» не может быть отрицательным (${cellText(raw)})`;
+    if (!n) return `«${LABELS[k]}» = «${quote(cellText(raw))}» не является числом`;
+    if (n.value < 0) return `«${LABELS[k]}» не может быть отрицательным (${quote(cellText(raw))})`;
     let share: number;
     if (modes[k] === 'count' && !n.percent) {
-      if (!Number.isInteger(n.value)) return `«${LABELS[k]}» = ${cellText(raw)} — количество должно быть целым`;
+      if (!Number.isInteger(n.value)) return `«${LABELS[k]}» = ${quote(cellText(raw))} — количество должно быть целым`;
       if (total === null) return `не заполнено «${LABELS.total}», без него долю не вычислить`;
       if (n.value > total) return `«${LABELS[k]}» = ${n.value} больше, чем всего обучающихся (${total})`;
       counts[k] = n.value;
@@ -210,7 +234,7 @@ function validate(c: Candidate, modes: Record<'higher' | 'single' | 'register', 
       share = n.value / 100;
     } else if (n.value > 1 && n.value <= 100) {
       share = n.value / 100;
-      note = `Доля «${LABELS[k]}» указана как ${cellText(raw)} (больше 1).`;
+      note = `Доля «${LABELS[k]}» указана как ${quote(cellText(raw))} (больше 1).`;
     } else {
       share = n.value;
     }

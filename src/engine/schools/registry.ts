@@ -2,25 +2,28 @@ import { ColumnSpec, SCHOOL_CODE_SPEC, SCHOOL_NAME_SPEC, findHeader } from '../h
 import { Journal } from '../journal';
 import { SHEETS } from '../strings';
 import { Table, cellText, isBlankRow } from '../table';
-import { fold } from '../text';
+import { fold, quote } from '../text';
 
 export interface School {
   /** Stable identifier: the code when known, otherwise «name:» + normalised name. */
   id: string;
+  /** Position in the registry (0, 1, …): an integer key for per-school arrays. */
+  index: number;
   code: string;
   name: string;
   municipality?: string;
   locality?: string;
 }
 
-const ORG_FORMS: [RegExp, string][] = [
-  [/муниципальн\S* (бюджетн\S* |автономн\S* |казенн\S* )?общеобразовательн\S* (учреждени\S*|организаци\S*)/g, ' '],
-  [/государственн\S* (бюджетн\S* |автономн\S* |казенн\S* )?общеобразовательн\S* (учреждени\S*|организаци\S*)/g, ' '],
-  [/(^| )(м|г|ч)?(б|а|к)?о(у|о)( |$)/g, ' '],
-  [/средн\S* общеобразовательн\S* школ\S*/g, ' сош '],
-  [/основн\S* общеобразовательн\S* школ\S*/g, ' оош '],
-  [/начальн\S* общеобразовательн\S* школ\S*/g, ' нош '],
-  [/средн\S* школ\S*/g, ' сш '],
+/** Each rule: a word the text must contain for the rule to apply (checked first: it is cheap), the pattern, the replacement. */
+const ORG_FORMS: [string, RegExp, string][] = [
+  ['муниципальн', /муниципальн\S* (бюджетн\S* |автономн\S* |казенн\S* )?общеобразовательн\S* (учреждени\S*|организаци\S*)/g, ' '],
+  ['государственн', /государственн\S* (бюджетн\S* |автономн\S* |казенн\S* )?общеобразовательн\S* (учреждени\S*|организаци\S*)/g, ' '],
+  ['о', /(^| )(м|г|ч)?(б|а|к)?о(у|о)( |$)/g, ' '],
+  ['средн', /средн\S* общеобразовательн\S* школ\S*/g, ' сош '],
+  ['основн', /основн\S* общеобразовательн\S* школ\S*/g, ' оош '],
+  ['начальн', /начальн\S* общеобразовательн\S* школ\S*/g, ' нош '],
+  ['средн', /средн\S* школ\S*/g, ' сш '],
 ];
 
 /**
@@ -32,7 +35,7 @@ export function normalizeSchoolName(name: string): string {
   if (key === undefined) {
     key = computeNameKey(name);
     // Names repeat on every results row: remember them (bounded, so a huge paste cannot grow it forever).
-    if (nameKeys.size > 50000) nameKeys.clear();
+    if (nameKeys.size > 250000) nameKeys.clear();
     nameKeys.set(name, key);
   }
   return key;
@@ -47,19 +50,28 @@ function computeNameKey(name: string): string {
     .replace(/\bn\s*(?=\d)/g, '№')
     .replace(/[.,;:()\-–—]/g, ' ')
     .replace(/\s+/g, ' ');
-  for (const [re, to] of ORG_FORMS) s = s.replace(re, to).replace(/\s+/g, ' ');
+  for (const [word, re, to] of ORG_FORMS) {
+    if (!s.includes(word)) continue;
+    const replaced = s.replace(re, to);
+    if (replaced !== s) s = replaced.replace(/\s+/g, ' ');
+  }
   return s.trim().replace(/(^| )№?(\d+)( |$)/g, '$1№$2$3').trim();
 }
 
 export function normalizeCode(code: string): string {
-  const c = fold(code).replace(/\s+/g, '');
-  // A numeric code typed into a number cell loses its leading zeros: «007» and 7 are one school.
-  return /^\d+$/.test(c) ? c.replace(/^0+(?=\d)/, '') : c;
+  let key = codeKeys.get(code);
+  if (key === undefined) {
+    const c = fold(code).replace(/\s+/g, '');
+    // A numeric code typed into a number cell loses its leading zeros: «007» and 7 are one school.
+    key = /^\d+$/.test(c) ? c.replace(/^0+(?=\d)/, '') : c;
+    if (codeKeys.size > 250000) codeKeys.clear();
+    codeKeys.set(code, key);
+  }
+  return key;
 }
 
-interface RegistryEntry extends School {
-  keys: string[];
-}
+/** Codes repeat on every results row (each about 27 times): normalised once per distinct text. */
+const codeKeys = new Map<string, string>();
 
 export type MatchResult =
   | { kind: 'matched'; school: School; note?: string }
@@ -71,31 +83,39 @@ export type MatchResult =
  * schools from the data itself (code + name as the rows give them).
  */
 export class SchoolRegistry {
-  private readonly byCode = new Map<string, RegistryEntry>();
-  private readonly byName = new Map<string, RegistryEntry[]>();
-  private readonly entries: RegistryEntry[] = [];
+  private readonly byCode = new Map<string, School>();
+  private readonly byName = new Map<string, School[]>();
+  private readonly schools: School[] = [];
+  /** Normalised names and aliases of each school, by index. */
+  private readonly keys: string[][] = [];
 
   constructor(readonly fromSheet: boolean) {}
 
+  /** Every school, in registry order (the same objects every time: never mutate them). */
   all(): School[] {
-    return this.entries.map(({ keys: _keys, ...s }) => s);
+    return this.schools.slice();
   }
 
   get size(): number {
-    return this.entries.length;
+    return this.schools.length;
   }
 
-  add(school: Omit<School, 'id'>, aliases: string[] = []): School {
+  add(school: Omit<School, 'id' | 'index'>, aliases: string[] = []): School {
     const code = school.code.trim();
     const id = code ? `code:${normalizeCode(code)}` : `name:${normalizeSchoolName(school.name)}`;
-    const keys = [...new Set([school.name, ...aliases].map(normalizeSchoolName).filter(Boolean))];
-    const entry: RegistryEntry = { ...school, code, id, keys };
-    this.entries.push(entry);
+    const keys: string[] = [];
+    for (const text of aliases.length === 0 ? [school.name] : [school.name, ...aliases]) {
+      const k = normalizeSchoolName(text);
+      if (k && !keys.includes(k)) keys.push(k);
+    }
+    const entry: School = { ...school, code, id, index: this.schools.length };
+    this.schools.push(entry);
+    this.keys.push(keys);
     if (code) this.byCode.set(normalizeCode(code), entry);
     for (const k of keys) {
-      const list = this.byName.get(k) ?? [];
-      list.push(entry);
-      this.byName.set(k, list);
+      const list = this.byName.get(k);
+      if (list) list.push(entry);
+      else this.byName.set(k, [entry]);
     }
     return entry;
   }
@@ -112,45 +132,39 @@ export class SchoolRegistry {
         const nameKey = normalizeSchoolName(name);
         const other = nameKey ? this.byName.get(nameKey) : undefined;
         const note =
-          other && !other.includes(hit) ? `наименование «${name}» относится к другой школе (${other.map((o) => o.name).join('; ')}), сопоставлено по коду` : undefined;
-        return { kind: 'matched', school: strip(hit), note };
+          other && !other.includes(hit) ? `наименование «${quote(name)}» относится к другой школе (${other.map((o) => o.name).join('; ')}), сопоставлено по коду` : undefined;
+        return { kind: 'matched', school: hit, note };
       }
     }
     const key = normalizeSchoolName(name);
     const byName = key ? this.byName.get(key) : undefined;
     if (byName && byName.length === 1) {
-      return { kind: 'matched', school: strip(byName[0]), note: c ? `код «${code}» не найден в справочнике, сопоставлено по наименованию` : undefined };
+      return { kind: 'matched', school: byName[0], note: c ? `код «${quote(code)}» не найден в справочнике, сопоставлено по наименованию` : undefined };
     }
-    if (byName && byName.length > 1) return { kind: 'ambiguous', candidates: byName.map(strip) };
-    return { kind: 'unmatched', candidates: this.candidates(key).map(strip) };
+    if (byName && byName.length > 1) return { kind: 'ambiguous', candidates: byName.slice() };
+    return { kind: 'unmatched', candidates: this.candidates(key) };
   }
 
   /** Schools that share the number or most words with an unmatched name, best first (at most 3). */
-  private candidates(key: string): RegistryEntry[] {
+  private candidates(key: string): School[] {
     if (!key) return [];
     const ws = new Set(key.split(' '));
     const num = key.match(/№\d+/)?.[0];
-    return this.entries
-      .map((e) => {
-        const best = Math.max(
-          ...e.keys.map((k) => {
-            const kw = k.split(' ');
-            const common = kw.filter((w) => ws.has(w)).length;
-            return common / Math.max(kw.length, ws.size) + (num && kw.includes(num) ? 1 : 0);
-          }),
-        );
-        return { e, best };
-      })
-      .filter((x) => x.best >= 0.5)
+    const scored: { school: School; best: number }[] = [];
+    this.schools.forEach((school, i) => {
+      let best = -Infinity;
+      for (const k of this.keys[i]) {
+        const kw = k.split(' ');
+        const common = kw.filter((w) => ws.has(w)).length;
+        best = Math.max(best, common / Math.max(kw.length, ws.size) + (num && kw.includes(num) ? 1 : 0));
+      }
+      if (best >= 0.5) scored.push({ school, best });
+    });
+    return scored
       .sort((a, b) => b.best - a.best)
       .slice(0, 3)
-      .map((x) => x.e);
+      .map((x) => x.school);
   }
-}
-
-function strip(e: RegistryEntry): School {
-  const { keys: _keys, ...s } = e;
-  return s;
 }
 
 type RegistryKey = 'code' | 'name' | 'aliases' | 'municipality' | 'locality';
@@ -176,10 +190,10 @@ export function readRegistry(table: Table, journal: Journal): SchoolRegistry {
     const name = col.name !== undefined ? cellText(row[col.name]) : '';
     if (!code && !name) continue;
     if (!name) {
-      journal.warning(SHEETS.registry, `У школы с кодом «${code}» нет наименования.`, { row: i + 1, action: 'школа будет показана по коду' });
+      journal.warning(SHEETS.registry, `У школы с кодом «${quote(code)}» нет наименования.`, { row: i + 1, action: 'школа будет показана по коду' });
     }
     if (code && seen.has(normalizeCode(code))) {
-      journal.error(SHEETS.registry, `Код «${code}» повторяется в справочнике.`, { row: i + 1, school: name, action: 'строка пропущена' });
+      journal.error(SHEETS.registry, `Код «${quote(code)}» повторяется в справочнике.`, { row: i + 1, school: name, action: 'строка пропущена' });
       continue;
     }
     if (code) seen.add(normalizeCode(code));
@@ -202,7 +216,7 @@ export function readRegistry(table: Table, journal: Journal): SchoolRegistry {
  * Reports a row whose school could not be matched. Returns the school or null.
  */
 export function resolveSchool(registry: SchoolRegistry, code: string, name: string, journal: Journal, sheet: string, row: number): School | null {
-  const shown = name || code;
+  const shown = quote(name || code);
   if (!code && !name) {
     journal.error(sheet, 'Не указана школа (нет ни кода, ни наименования).', { row, action: 'строка пропущена' });
     return null;
@@ -220,7 +234,7 @@ export function resolveSchool(registry: SchoolRegistry, code: string, name: stri
   if (m.kind === 'ambiguous') {
     journal.error(sheet, `Наименование «${shown}» подходит к нескольким школам: ${list}.`, { row, school: shown, action: 'строка пропущена: укажите код ОО' });
   } else {
-    journal.error(sheet, `Школа «${shown}»${code ? ` (код «${code}»)` : ''} не найдена в справочнике.${list ? ` Возможно, имелась в виду: ${list}.` : ''}`, {
+    journal.error(sheet, `Школа «${shown}»${code ? ` (код «${quote(code)}»)` : ''} не найдена в справочнике.${list ? ` Возможно, имелась в виду: ${list}.` : ''}`, {
       row,
       school: shown,
       action: 'строка пропущена: исправьте наименование или добавьте вариант написания в справочник',

@@ -66,6 +66,8 @@ export interface ChartSpec {
   /** Columns of the block, the label column included. */
   columns: number;
   lineSeries: number[];
+  /** The value axis, when it should start near the data rather than at 0 (ИСБШ: as in the rendered chart). */
+  valueAxis?: { min: number; max: number };
   /** 0-based cell the chart's top-left corner is placed on, and its size in pixels. */
   anchorRow: number;
   anchorColumn: number;
@@ -87,28 +89,74 @@ export const COLORS = {
   note: '#5f6368',
 } as const;
 
-/** Builds a GeneratedSheet row by row. Row 0 is always the «generated» note. */
+type RowFormat = { bg: (string | null)[]; bold: boolean[]; fmt: (string | null)[] };
+
+/**
+ * Builds a GeneratedSheet row by row. Row 0 is always the «generated» note. Rows formatted alike share
+ * one array for their backgrounds, weights and formats (a cell is highlighted on a copy), so a sheet of
+ * 40 000 schools does not build 120 000 identical arrays. The matrices are read-only for consumers.
+ */
 export class SheetBuilder {
-  private readonly rows: { values: Cell[]; bg: (string | null)[]; bold: boolean[]; fmt: (string | null)[] }[] = [];
+  private readonly values: Cell[][] = [];
+  private readonly formats: RowFormat[] = [];
+  /** Rows whose format arrays are their own (copied on the first highlight). */
+  private readonly own = new Set<number>();
+  private readonly shared = new Map<unknown, Map<unknown, (string | null)[]>>();
+  private readonly boldRows: [boolean[], boolean[]];
+  private readonly plainFormats: (string | null)[];
   private readonly sheet: Omit<GeneratedSheet, 'values' | 'backgrounds' | 'bold' | 'numberFormats'>;
 
   constructor(name: string, generatedAt: string, readonly width: number) {
     this.sheet = { name, notes: [], merges: [], headerRows: [], frozenRows: 0, columnWidths: [], checkboxes: [], wrapColumns: [] };
+    this.boldRows = [new Array<boolean>(width).fill(false), new Array<boolean>(width).fill(true)];
+    this.plainFormats = new Array<string | null>(width).fill(null);
     this.row([GENERATED_NOTE(generatedAt)]);
   }
 
   get rowCount(): number {
-    return this.rows.length;
+    return this.values.length;
   }
 
-  /** Adds a row; returns its 0-based index. */
+  /** One array per distinct value list: `key` is the caller's (constant) array or a single colour. */
+  private sharedRow(kind: 'bg' | 'fmt', key: string | null | (string | null)[]): (string | null)[] {
+    let byKey = this.shared.get(kind);
+    if (!byKey) this.shared.set(kind, (byKey = new Map()));
+    let row = byKey.get(key);
+    if (!row) {
+      row = Array.isArray(key) ? padTo(key, this.width, null) : new Array<string | null>(this.width).fill(key);
+      // A caller's literal array is a new key every row: only constant arrays and colours are kept.
+      if (!Array.isArray(key) || byKey.size < 64) byKey.set(key, row);
+    }
+    return row;
+  }
+
+  /**
+   * Adds a row; returns its 0-based index. Pass `bg` and `formats` arrays as constants where they
+   * repeat (they are shared by identity).
+   */
   row(values: Cell[], opts: { bg?: string | null | (string | null)[]; bold?: boolean; formats?: (string | null)[] } = {}): number {
-    const v = values.slice(0, this.width).map((c) => (typeof c === 'string' ? capCell(c) : c));
-    while (v.length < this.width) v.push('');
-    const bg = Array.isArray(opts.bg) ? padTo(opts.bg, this.width, null) : new Array<string | null>(this.width).fill(opts.bg ?? null);
-    const fmt = padTo(opts.formats ?? [], this.width, null);
-    this.rows.push({ values: v, bg, bold: new Array<boolean>(this.width).fill(opts.bold === true), fmt });
-    return this.rows.length - 1;
+    const v = new Array<Cell>(this.width);
+    for (let i = 0; i < this.width; i++) {
+      const c = i < values.length ? values[i] : '';
+      v[i] = typeof c === 'string' ? capCell(c) : c;
+    }
+    this.values.push(v);
+    this.formats.push({
+      bg: opts.bg === undefined || opts.bg === null ? this.sharedRow('bg', null) : this.sharedRow('bg', opts.bg),
+      bold: this.boldRows[opts.bold === true ? 1 : 0],
+      fmt: opts.formats ? this.sharedRow('fmt', opts.formats) : this.plainFormats,
+    });
+    return this.values.length - 1;
+  }
+
+  private ownRow(row: number): RowFormat {
+    const f = this.formats[row];
+    if (!this.own.has(row)) {
+      this.own.add(row);
+      f.bg = f.bg.slice();
+      f.bold = f.bold.slice();
+    }
+    return f;
   }
 
   header(values: string[]): number {
@@ -123,11 +171,11 @@ export class SheetBuilder {
 
   /** Highlights one cell of an existing row. */
   highlight(row: number, col: number, color: string): void {
-    this.rows[row].bg[col] = color;
+    this.ownRow(row).bg[col] = color;
   }
 
   setBold(row: number, col: number): void {
-    this.rows[row].bold[col] = true;
+    this.ownRow(row).bold[col] = true;
   }
 
   note(row: number, col: number, text: string): void {
@@ -161,10 +209,10 @@ export class SheetBuilder {
   build(): GeneratedSheet {
     return {
       ...this.sheet,
-      values: this.rows.map((r) => r.values),
-      backgrounds: this.rows.map((r) => r.bg),
-      bold: this.rows.map((r) => r.bold),
-      numberFormats: this.rows.map((r) => r.fmt),
+      values: this.values,
+      backgrounds: this.formats.map((r) => r.bg),
+      bold: this.formats.map((r) => r.bold),
+      numberFormats: this.formats.map((r) => r.fmt),
     };
   }
 }

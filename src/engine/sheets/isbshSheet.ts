@@ -1,8 +1,10 @@
 import { Analysis } from '../analyze';
 import { CUTOFF_P } from '../settings';
 import { CUTOFF_LABELS, HEADERS, SHEETS, YES } from '../strings';
-import { formatNumber } from '../text';
+import { compareNames, formatNumber } from '../text';
 import { COLORS, FORMATS, GeneratedSheet, SheetBuilder, yearHeader } from './generated';
+
+const ROW_FORMATS = [null, null, FORMATS.integer, FORMATS.share, FORMATS.share, FORMATS.share, FORMATS.index, FORMATS.integer];
 
 /** «ИСБШ»: the ranking, the cut-off and p above the table (DESIGN §3.2). */
 export function isbshSheet(a: Analysis, generatedAt: string): GeneratedSheet {
@@ -21,13 +23,13 @@ export function isbshSheet(a: Analysis, generatedAt: string): GeneratedSheet {
   }
   b.blank();
   const head = b.header([...HEADERS.isbsh]);
-  const ranked = [...a.schools].sort((x, y) => (x.isbsh === null ? 1 : 0) - (y.isbsh === null ? 1 : 0) || (x.isbsh ?? 0) - (y.isbsh ?? 0) || x.school.name.localeCompare(y.school.name, 'ru'));
+  const ranked = [...a.schools].sort((x, y) => (x.isbsh === null ? 1 : 0) - (y.isbsh === null ? 1 : 0) || (x.isbsh ?? 0) - (y.isbsh ?? 0) || compareNames(x.school.name, y.school.name));
   for (const o of ranked) {
     const r = o.response;
     const s = r?.shares;
     const row = b.row(
       [o.school.code, o.school.name, r?.total ?? '', s ? s.h : '', s ? s.s : '', s ? s.r : '', o.isbsh ?? '', o.isbshRank ?? '', o.isbsh === null ? '' : o.shnsu ? YES : '', o.isbsh === null ? o.isbshRemark : ''],
-      { formats: [null, null, FORMATS.integer, FORMATS.share, FORMATS.share, FORMATS.share, FORMATS.index, FORMATS.integer], bg: o.shnsu ? COLORS.shnsu : null },
+      { formats: ROW_FORMATS, bg: o.shnsu ? COLORS.shnsu : null },
     );
     if (o.isbsh === null) b.highlight(row, 9, COLORS.noData);
   }

@@ -5,7 +5,7 @@ import { MonitoringEntry, MonitoringLayout, entriesBySchool } from '../indicator
 import { parseYesNo } from '../settings';
 import { CATEGORY, MONITORING_HEADERS, MONITORING_HINT, MONITORING_NOTE, MONITORING_STATUS, SHEETS } from '../strings';
 import { Cell, cellText } from '../table';
-import { fold } from '../text';
+import { compareNames, fold } from '../text';
 import { COLORS, GeneratedSheet, SheetBuilder, yearHeader } from './generated';
 import { categoryOf } from './shnorSheet';
 
@@ -63,7 +63,7 @@ export function monitoringSheet(a: Analysis, previous: MonitoringLayout | null, 
   const rows = a.schools
     .map((o) => ({ o, entry: bySchool.get(o.school.id) }))
     .map((x) => ({ ...x, status: statusOf(x.o, x.entry) }))
-    .sort((x, y) => rank(x.o, x.status) - rank(y.o, y.status) || x.o.school.name.localeCompare(y.o.school.name, 'ru', { numeric: true }));
+    .sort((x, y) => rank(x.o, x.status) - rank(y.o, y.status) || compareNames(x.o.school.name, y.o.school.name));
 
   const writeRow = (fixed: Cell[], entry: MonitoringEntry | undefined, listed: boolean, categoryColor: string | null) => {
     const values: Cell[] = [...fixed];

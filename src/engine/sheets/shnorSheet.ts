@@ -1,9 +1,9 @@
 import { Analysis, SchoolOutcome } from '../analyze';
 import { previousSchoolYear } from '../parse';
-import { ResultRecord } from '../shnor/results';
+import { ResultRecord, resultsOf } from '../shnor/results';
 import { failedShare, isLow } from '../shnor/judge';
-import { CATEGORY, CUTOFF_LABELS, SHEETS, STATUS_LABELS, SUPPORT_LIST_NOTE, YES } from '../strings';
-import { formatNumber } from '../text';
+import { CATEGORY, CUTOFF_LABELS, HEADERS, SHEETS, STATUS_LABELS, SUPPORT_LIST_NOTE, YES } from '../strings';
+import { compareNames, formatNumber } from '../text';
 import { COLORS, FORMATS, GeneratedSheet, SheetBuilder, yearHeader } from './generated';
 
 /** «ШНОР»: per school the failed share per selected procedure for Y−1 and Y, К1, К2, ШНОР, status, justification. */
@@ -30,30 +30,44 @@ export function shnorSheet(a: Analysis, generatedAt: string): GeneratedSheet {
   procedures.forEach((_, i) => b.merge(top, 2 + i * 2, 1, 2));
   tail.forEach((_, i) => b.merge(top, 2 + procedures.length * 2 + i, 2, 1));
 
-  const records = new Map<string, ResultRecord>();
-  for (const r of a.results?.records ?? []) records.set(`${r.school.id}|${r.procedure.name}|${r.year}`, r);
-  const conflicts = new Set((a.results?.conflicts ?? []).map((c) => `${c.school.id}|${c.procedure.name}|${c.year}`));
+  // Per school, its record and conflict for each procedure and year column (one pass over its results).
+  const column = new Map(procedures.map((p, i) => [p, i * 2]));
+  const slotOf = (procedure: string, y: string): number | undefined => {
+    const c = y === year ? 1 : y === prev ? 0 : -1;
+    const p = column.get(procedure);
+    return c < 0 || p === undefined ? undefined : p + c;
+  };
+  const cells = procedures.length * 2;
+  const found: (ResultRecord | null)[] = new Array(cells);
+  const disputed: boolean[] = new Array(cells);
+  const formats: (string | null)[] = [null, null, ...new Array<string>(cells).fill(FORMATS.percent)];
 
   const sorted = [...a.schools].sort(byShnorThenName);
   for (const o of sorted) {
     const v = o.shnor;
-    const cells: (string | number)[] = [o.school.code, o.school.name];
+    found.fill(null);
+    disputed.fill(false);
+    const own = resultsOf(a.results, o.school);
+    for (const r of own.records) {
+      const slot = slotOf(r.procedure.name, r.year);
+      if (slot !== undefined) found[slot] = r;
+    }
+    for (const c of own.conflicts) {
+      const slot = slotOf(c.procedure.name, c.year);
+      if (slot !== undefined) disputed[slot] = true;
+    }
+    const row: (string | number)[] = [o.school.code, o.school.name];
     const lowCols: number[] = [];
-    const formats: (string | null)[] = [null, null];
-    procedures.forEach((p, i) => {
-      [prev, year].forEach((y, j) => {
-        const key = `${o.school.id}|${p}|${y}`;
-        const r = records.get(key);
-        const share = r ? failedShare(r) : null;
-        cells.push(conflicts.has(key) ? 'противоречие' : share === null ? 'нет данных' : share);
-        formats.push(FORMATS.percent);
-        if (r && isLow(r, t)) lowCols.push(2 + i * 2 + j);
-      });
-    });
-    cells.push(v?.criterion1 ? YES : '', v?.criterion2 ? YES : '', v?.shnor ? YES : '', v ? STATUS_LABELS[v.status] : '', v?.justification ?? '');
-    const row = b.row(cells, { formats, bg: v?.shnor ? COLORS.shnor : null });
-    for (const c of lowCols) b.highlight(row, c, COLORS.low);
-    if (v?.status === 'needs-check') b.highlight(row, width - 2, COLORS.error);
+    for (let k = 0; k < cells; k++) {
+      const r = found[k];
+      const share = r ? failedShare(r) : null;
+      row.push(disputed[k] ? 'противоречие' : share === null ? 'нет данных' : share);
+      if (r && isLow(r, t)) lowCols.push(2 + k);
+    }
+    row.push(v?.criterion1 ? YES : '', v?.criterion2 ? YES : '', v?.shnor ? YES : '', v ? STATUS_LABELS[v.status] : '', v?.justification ?? '');
+    const at = b.row(row, { formats, bg: v?.shnor ? COLORS.shnor : null });
+    for (const c of lowCols) b.highlight(at, c, COLORS.low);
+    if (v?.status === 'needs-check') b.highlight(at, width - 2, COLORS.error);
   }
   b.freeze(sub + 1);
   b.widths([90, 260, ...procedures.flatMap(() => [80, 80]), 80, 80, 60, 110, 520]);
@@ -62,7 +76,7 @@ export function shnorSheet(a: Analysis, generatedAt: string): GeneratedSheet {
 }
 
 function byShnorThenName(x: SchoolOutcome, y: SchoolOutcome): number {
-  return Number(y.shnor?.shnor ?? false) - Number(x.shnor?.shnor ?? false) || x.school.name.localeCompare(y.school.name, 'ru');
+  return Number(y.shnor?.shnor ?? false) - Number(x.shnor?.shnor ?? false) || compareNames(x.school.name, y.school.name);
 }
 
 /** The category of a school in the order's appendix, or null when it is in neither list. */
@@ -79,41 +93,83 @@ export function shnsuReason(o: SchoolOutcome, a: Analysis, valid = a.schools.fil
   return `ШНСУ: ИСБШ ${formatNumber(o.isbsh as number, 2)} не выше границы ${formatNumber(a.cutoff as number, 2)} (${CUTOFF_LABELS[a.settings.cutoff]}); ранг ${o.isbshRank} из ${valid}.`;
 }
 
+/** One row of «Перечень ШНОР и ШНСУ»: the sheet and the order's appendix in the справка are built from these. */
+export interface ListRow {
+  number: number;
+  code: string;
+  name: string;
+  category: string;
+  reasons: string;
+}
+
+/** The list for the order's appendix: ШНОР и ШНСУ first, then ШНОР, then ШНСУ, each by name. */
+export function listRows(a: Analysis): ListRow[] {
+  const withIndex = a.schools.filter((s) => s.isbsh !== null).length;
+  return a.schools
+    .map((o) => ({ o, category: categoryOf(o) }))
+    .filter((x): x is { o: SchoolOutcome; category: string } => x.category !== null)
+    .sort((x, y) => order(x.category) - order(y.category) || compareNames(x.o.school.name, y.o.school.name))
+    .map(({ o, category }, i) => ({
+      number: i + 1,
+      code: o.school.code,
+      name: o.school.name,
+      category,
+      reasons: [o.shnor?.shnor ? o.shnor.justification : '', o.shnsu ? shnsuReason(o, a, withIndex) : ''].filter(Boolean).join(' '),
+    }));
+}
+
+/** The title above the list (sheet and appendix). */
+export function listTitle(year: string | null): string {
+  return `Перечень школ с низкими образовательными результатами (ШНОР) и школ, функционирующих в неблагоприятных социальных условиях (ШНСУ)${year ? `, по итогам ${year} учебного года` : ''}`;
+}
+
+export const NO_LISTED_SCHOOLS = 'Школ, отвечающих критериям, не выявлено.';
+
+/** «Итого: ШНОР — 7, ШНСУ — 5, из них одновременно ШНОР и ШНСУ — 2.» */
+export function listTotals(rows: ListRow[]): string {
+  const count = (c: string) => rows.filter((r) => r.category === c).length;
+  return `Итого: ШНОР — ${count(CATEGORY.shnor) + count(CATEGORY.both)}, ШНСУ — ${count(CATEGORY.shnsu) + count(CATEGORY.both)}, из них одновременно ШНОР и ШНСУ — ${count(CATEGORY.both)}.`;
+}
+
+/** Schools the list cannot speak for yet: conflicting results, no results, no index. */
+export function listCaveats(a: Analysis): string[] {
+  const out: string[] = [];
+  const needsCheck = a.schools.filter((o) => o.shnor?.status === 'needs-check');
+  if (needsCheck.length > 0) out.push(`Требуют проверки данных (противоречивые результаты не учтены): ${needsCheck.map((o) => o.school.name).join('; ')}.`);
+  const noData = a.schools.filter((o) => o.shnor?.status === 'no-data');
+  if (noData.length > 0) out.push(`Нет результатов за ${a.year ? `${previousSchoolYear(a.year)} и ${a.year}` : 'два последних года'} (нужны данные): ${noData.map((o) => o.school.name).join('; ')}.`);
+  const noIndex = a.schools.filter((o) => o.isbsh === null);
+  if (noIndex.length > 0) out.push(`ИСБШ не рассчитан (анкета не заполнена / содержит ошибки): ${noIndex.map((o) => o.school.name).join('; ')}.`);
+  return out;
+}
+
 /** «Перечень ШНОР и ШНСУ»: the list for the order's appendix. */
 export function listSheet(a: Analysis, generatedAt: string): GeneratedSheet {
   const b = new SheetBuilder(SHEETS.list, generatedAt, 5);
-  const title = b.row([`Перечень школ с низкими образовательными результатами (ШНОР) и школ, функционирующих в неблагоприятных социальных условиях (ШНСУ)${a.year ? `, по итогам ${a.year} учебного года` : ''}`], { bold: true });
+  const title = b.row([listTitle(a.year)], { bold: true });
   b.merge(title, 0, 1, 5);
   const note = b.row([SUPPORT_LIST_NOTE]);
   b.merge(note, 0, 1, 5);
   b.blank();
-  const head = b.header(['№ п/п', 'Код ОО', 'Наименование ОО', 'Категория', 'Основания']);
-  const listed = a.schools
-    .map((o) => ({ o, category: categoryOf(o) }))
-    .filter((x): x is { o: SchoolOutcome; category: string } => x.category !== null)
-    .sort((x, y) => order(x.category) - order(y.category) || x.o.school.name.localeCompare(y.o.school.name, 'ru'));
-  const withIndex = a.schools.filter((s) => s.isbsh !== null).length;
-  listed.forEach(({ o, category }, i) => {
-    const reasons = [o.shnor?.shnor ? o.shnor.justification : '', o.shnsu ? shnsuReason(o, a, withIndex) : ''].filter(Boolean).join(' ');
-    const bg = category === CATEGORY.both ? COLORS.both : category === CATEGORY.shnor ? COLORS.shnor : COLORS.shnsu;
-    b.row([i + 1, o.school.code, o.school.name, category, reasons], { bg: [null, null, null, bg, null] });
-  });
-  if (listed.length === 0) b.row(['', '', 'Школ, отвечающих критериям, не выявлено.']);
+  const head = b.header([...HEADERS.list]);
+  const rows = listRows(a);
+  for (const r of rows) b.row([r.number, r.code, r.name, r.category, r.reasons], { bg: CATEGORY_BG[r.category] });
+  if (rows.length === 0) b.row(['', '', NO_LISTED_SCHOOLS]);
   b.blank();
-  const count = (c: string) => listed.filter((x) => x.category === c).length;
-  b.row([`Итого: ШНОР — ${count(CATEGORY.shnor) + count(CATEGORY.both)}, ШНСУ — ${count(CATEGORY.shnsu) + count(CATEGORY.both)}, из них одновременно ШНОР и ШНСУ — ${count(CATEGORY.both)}.`]);
-  const needsCheck = a.schools.filter((o) => o.shnor?.status === 'needs-check');
-  if (needsCheck.length > 0) b.row([`Требуют проверки данных (противоречивые результаты не учтены): ${needsCheck.map((o) => o.school.name).join('; ')}.`]);
-  const noData = a.schools.filter((o) => o.shnor?.status === 'no-data');
-  if (noData.length > 0) b.row([`Нет результатов за ${a.year ? `${previousSchoolYear(a.year)} и ${a.year}` : 'два последних года'} (нужны данные): ${noData.map((o) => o.school.name).join('; ')}.`]);
-  const noIndex = a.schools.filter((o) => o.isbsh === null);
-  if (noIndex.length > 0) b.row([`ИСБШ не рассчитан (анкета не заполнена / содержит ошибки): ${noIndex.map((o) => o.school.name).join('; ')}.`]);
+  b.row([listTotals(rows)]);
+  for (const line of listCaveats(a)) b.row([line]);
   b.freeze(head + 1);
   b.widths([50, 90, 280, 120, 620]);
   b.wrap(2, 4);
   b.print({ header: yearHeader(a.year), fitColumns: true });
   return b.build();
 }
+
+const CATEGORY_BG: Record<string, (string | null)[]> = {
+  [CATEGORY.both]: [null, null, null, COLORS.both, null],
+  [CATEGORY.shnor]: [null, null, null, COLORS.shnor, null],
+  [CATEGORY.shnsu]: [null, null, null, COLORS.shnsu, null],
+};
 
 function order(category: string): number {
   return category === CATEGORY.both ? 0 : category === CATEGORY.shnor ? 1 : 2;

@@ -2,7 +2,7 @@ import { Analysis } from '../analyze';
 import { STATUS_TEXT, isListed } from '../indicators/evaluate';
 import { CUTOFF_P } from '../settings';
 import { analyticNote } from '../summary/analyticNote';
-import { isbshPoints } from '../summary/isbshChart';
+import { isbshPoints, isbshValueAxis } from '../summary/isbshChart';
 import { ListChanges, ListComparison } from '../summary/listChanges';
 import { nameList } from '../summary/nameList';
 import { CATEGORY, CHART_HEADERS, CUTOFF_LABELS, SHEETS, SUMMARY_TITLES, SUPPORT_LIST_NOTE } from '../strings';
@@ -90,6 +90,7 @@ export function summarySheet(a: Analysis, changes: ListChanges | null, generated
       rows: points.length,
       columns: CHART_HEADERS.length,
       lineSeries: [1],
+      valueAxis: isbshValueAxis(points, a.cutoff),
       anchorRow: chartAnchor,
       anchorColumn: 0,
       ...CHART_SIZE,

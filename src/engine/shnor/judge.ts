@@ -1,5 +1,6 @@
 import { decimalAtLeast, decimalScale, previousSchoolYear } from '../parse';
-import { Conflict, ResultRecord, ResultsData } from './results';
+import { procedureIndex } from './procedures';
+import { Conflict, ResultRecord, SchoolResults } from './results';
 import { School } from '../schools/registry';
 import { Settings } from '../settings';
 import { wilsonInterval } from './wilson';
@@ -48,28 +49,70 @@ export function isLow(r: Pick<ResultRecord, 'participants' | 'failed' | 'percent
   return false;
 }
 
-function hasData(r: ResultRecord): boolean {
-  return failedShare(r) !== null;
+/** The flags of one school in one school year, without the justification (history reads many years). */
+export interface ShnorFlags {
+  shnor: boolean;
+  criterion1: boolean;
+  criterion2: boolean;
+  status: ShnorStatus;
+}
+
+/** What one year of a school's results says: its low results and how many results have data. */
+interface YearView {
+  low: ResultRecord[];
+  /** Bit i set: procedure i of the catalogue has a low result. */
+  lowMask: number;
+  withData: number;
+  conflicts: number;
+}
+
+function bitCount(mask: number): number {
+  let n = 0;
+  for (let m = mask; m !== 0; m &= m - 1) n++;
+  return n;
+}
+
+function viewOf(results: SchoolResults, year: string, settings: Settings, keepLow: boolean): YearView {
+  const view: YearView = { low: [], lowMask: 0, withData: 0, conflicts: 0 };
+  const records = results.records;
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
+    if (r.year !== year || settings.procedures[r.procedure.name] !== true) continue;
+    if (failedShare(r) !== null) view.withData++;
+    if (isLow(r, settings.threshold)) {
+      if (keepLow) view.low.push(r);
+      view.lowMask |= 1 << procedureIndex(r.procedure);
+    }
+  }
+  for (const c of results.conflicts) if (c.year === year && settings.procedures[c.procedure.name] === true) view.conflicts++;
+  return view;
+}
+
+function flagsOf(now: YearView, before: YearView, settings: Settings): ShnorFlags {
+  const criterion1 = bitCount(now.lowMask) >= 2;
+  const criterion2 = settings.sameProcedure ? (now.lowMask & before.lowMask) !== 0 : now.lowMask !== 0 && before.lowMask !== 0;
+  const status: ShnorStatus = now.conflicts + before.conflicts > 0 ? 'needs-check' : now.withData + before.withData === 0 ? 'no-data' : 'ok';
+  return { shnor: criterion1 || criterion2, criterion1, criterion2, status };
+}
+
+/** ШНОР of one school for school year `year` (DESIGN §2.3): results of `year` and the year before. */
+export function shnorFlags(results: SchoolResults, year: string, settings: Settings): ShnorFlags {
+  return flagsOf(viewOf(results, year, settings, false), viewOf(results, previousSchoolYear(year), settings, false), settings);
 }
 
 /**
- * ШНОР for one school (DESIGN §2.3). `records` are the school's results for the selected procedures
- * in years Y and Y−1; `conflicts` are its left-out groups in those years.
+ * ШНОР for one school (DESIGN §2.3) with its justification. `results` are all the school's results;
+ * only the procedures switched on and the years Y and Y−1 count.
  */
-export function judgeShnor(records: ResultRecord[], conflicts: Conflict[], year: string, settings: Settings): ShnorVerdict {
+export function judgeShnor(results: SchoolResults, year: string, settings: Settings): ShnorVerdict {
   const prev = previousSchoolYear(year);
-  const low = (y: string) => records.filter((r) => r.year === y && isLow(r, settings.threshold));
-  const lowY = low(year);
-  const lowPrev = low(prev);
-  const procY = new Set(lowY.map((r) => r.procedure.name));
-  const procPrev = new Set(lowPrev.map((r) => r.procedure.name));
-  const criterion1 = procY.size >= 2;
-  const criterion2 = settings.sameProcedure ? [...procY].some((p) => procPrev.has(p)) : procY.size >= 1 && procPrev.size >= 1;
-  const withData = records.filter(hasData);
-  const status: ShnorStatus = conflicts.length > 0 ? 'needs-check' : withData.length === 0 ? 'no-data' : 'ok';
-  const lowResults = [...lowPrev, ...lowY].map((r) => toLowResult(r, settings));
-  const verdict: ShnorVerdict = { shnor: criterion1 || criterion2, criterion1, criterion2, status, lowResults, justification: '' };
-  verdict.justification = justify(verdict, year, prev, conflicts, withData.length, settings);
+  const now = viewOf(results, year, settings, true);
+  const before = viewOf(results, prev, settings, true);
+  const flags = flagsOf(now, before, settings);
+  const lowResults = [...before.low, ...now.low].map((r) => toLowResult(r, settings));
+  const verdict: ShnorVerdict = { ...flags, lowResults, justification: '' };
+  const conflicts = now.conflicts + before.conflicts > 0 ? results.conflicts.filter((c) => (c.year === year || c.year === prev) && settings.procedures[c.procedure.name] === true) : [];
+  verdict.justification = justify(verdict, year, prev, conflicts, now.withData + before.withData, settings);
   return verdict;
 }
 
@@ -90,13 +133,24 @@ export function describeLow(l: LowResult): string {
   return `${l.procedure} (${numbers}${small})`;
 }
 
+let lastThreshold = NaN;
+let lastThresholdText = '';
+/** «30 %»: said in every justification, formatted once. */
+function thresholdText(t: number): string {
+  if (t !== lastThreshold) {
+    lastThreshold = t;
+    lastThresholdText = `${formatNumber(t, Number.isInteger(t) ? 0 : 1)} %`;
+  }
+  return lastThresholdText;
+}
+
 function justify(v: ShnorVerdict, year: string, prev: string, conflicts: Conflict[], dataCount: number, settings: Settings): string {
   const inYear = (y: string) => v.lowResults.filter((l) => l.year === y);
   const parts: string[] = [];
   if (v.status === 'no-data') return `Нет результатов оценочных процедур за ${prev} и ${year}: школа не может быть отнесена к ШНОР, нужны данные.`;
   const lowY = inYear(year);
   const lowPrev = inYear(prev);
-  const threshold = `${formatNumber(settings.threshold, Number.isInteger(settings.threshold) ? 0 : 1)} %`;
+  const threshold = thresholdText(settings.threshold);
   if (v.criterion1) {
     parts.push(`Критерий 1: низкие результаты (не справились не менее ${threshold}) в ${year} по ${lowY.length} ${plural(lowY.length, 'процедуре', 'процедурам', 'процедурам')}: ${lowY.map(describeLow).join('; ')}.`);
   }
@@ -113,28 +167,6 @@ function justify(v: ShnorVerdict, year: string, prev: string, conflicts: Conflic
     parts.push(`Требует проверки: противоречивые строки по ${conflicts.map((c) => `${c.procedure.name}, ${c.year} (строки ${c.rows.join(', ')})`).join('; ')} не учтены.`);
   }
   return parts.join(' ');
-}
-
-/** Years Y and Y−1 results for selected procedures, grouped by school id. */
-export function groupForShnor(results: ResultsData | null, year: string, settings: Settings): { records: Map<string, ResultRecord[]>; conflicts: Map<string, Conflict[]> } {
-  const prev = previousSchoolYear(year);
-  const records = new Map<string, ResultRecord[]>();
-  const conflicts = new Map<string, Conflict[]>();
-  if (!results) return { records, conflicts };
-  const selected = (name: string, y: string) => settings.procedures[name] === true && (y === year || y === prev);
-  for (const r of results.records) {
-    if (!selected(r.procedure.name, r.year)) continue;
-    const list = records.get(r.school.id) ?? [];
-    list.push(r);
-    records.set(r.school.id, list);
-  }
-  for (const c of results.conflicts) {
-    if (!selected(c.procedure.name, c.year)) continue;
-    const list = conflicts.get(c.school.id) ?? [];
-    list.push(c);
-    conflicts.set(c.school.id, list);
-  }
-  return { records, conflicts };
 }
 
 export type { School };

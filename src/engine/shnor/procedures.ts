@@ -118,6 +118,23 @@ function findProcedure(text: string): Procedure | null {
   return candidates.length === 1 ? candidates[0] : null;
 }
 
+const INDEX = new Map(PROCEDURES.map((p, i) => [p, i]));
+
+/** Position of a catalogue procedure (an integer key; the catalogue has fewer than 64). */
+export function procedureIndex(p: Procedure): number {
+  return INDEX.get(p) as number;
+}
+
+/** A bit per procedure (bit i = procedure i of the catalogue): sets of procedures as one integer. */
+export function procedureMask(names: readonly string[]): number {
+  let mask = 0;
+  for (const name of names) {
+    const p = procedureByName(name);
+    if (p) mask |= 1 << procedureIndex(p);
+  }
+  return mask;
+}
+
 export function procedureByName(name: string): Procedure | undefined {
   return PROCEDURES.find((p) => p.name === name);
 }

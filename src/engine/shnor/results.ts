@@ -1,10 +1,10 @@
 import { ColumnSpec, SCHOOL_CODE_SPEC, SCHOOL_NAME_SPEC, findHeader } from '../headers';
 import { Journal } from '../journal';
-import { decimalScale, parseNumber, parseSchoolYear, percentColumnHoldsFractions } from '../parse';
-import { Procedure, matchProcedure } from './procedures';
+import { MAX_STUDENTS, ParsedSchoolYear, decimalScale, parseNumber, parseSchoolYear, tableColumnHoldsFractions } from '../parse';
+import { Procedure, matchProcedure, procedureIndex } from './procedures';
 import { School, SchoolRegistry, resolveSchool } from '../schools/registry';
 import { Cell, Table, cellText, isBlankRow } from '../table';
-import { fold, formatNumber } from '../text';
+import { fold, formatNumber, quote } from '../text';
 
 type Key = 'year' | 'code' | 'name' | 'procedure' | 'participants' | 'failedPct' | 'failed' | 'mean' | 'category' | 'stage';
 
@@ -39,6 +39,32 @@ export interface ResultRecord {
   mean: number | null;
 }
 
+/** A record read from one row; `rows` is made only when asked (it is asked rarely, rows are many). */
+class RowRecord implements ResultRecord {
+  /**
+   * Set only on rows of a school, procedure and year that occur more than once (rarely): the group
+   * (`rows`, this one first, on the first row; `of`, the first row, on the others) and what came of it.
+   */
+  repeat: { rows: RowRecord[] | null; of: RowRecord | null; merged: number[] | null; conflicted: boolean } | null = null;
+
+  constructor(
+    readonly school: School,
+    readonly procedure: Procedure,
+    readonly year: string,
+    readonly row: number,
+    readonly participants: number | null,
+    readonly failed: number | null,
+    readonly percent: number | null,
+    public mean: number | null,
+    /** Procedure and year as one small integer (duplicates are found by it within a school). */
+    readonly key: number,
+  ) {}
+
+  get rows(): number[] {
+    return this.repeat?.merged ?? [this.row];
+  }
+}
+
 export interface Conflict {
   school: School;
   procedure: Procedure;
@@ -46,15 +72,31 @@ export interface Conflict {
   rows: number[];
 }
 
+/** The results of one school, grouped once for every rule that reads them. */
+export interface SchoolResults {
+  records: ResultRecord[];
+  conflicts: Conflict[];
+}
+
 export interface ResultsData {
   sheet: string;
   rowCount: number;
+  /** Every record that counts, in the order its first row stands in the sheet. */
   records: ResultRecord[];
   conflicts: Conflict[];
   /** School years present in valid rows, ascending. */
   years: string[];
   missingColumns: string[];
+  /** Records and conflicts by `School.index`. */
+  bySchool: SchoolResults[];
 }
+
+/** The results of a school (an empty group when it has none). */
+export function resultsOf(data: ResultsData | null, school: School): SchoolResults {
+  return data?.bySchool[school.index] ?? NO_RESULTS;
+}
+
+const NO_RESULTS: SchoolResults = Object.freeze({ records: [], conflicts: [] }) as SchoolResults;
 
 /** «ВПЛ», «выпускник прошлых лет»: rows that never count (DESIGN §2.2). */
 export function isPastGraduate(text: string): boolean {
@@ -68,145 +110,315 @@ export function isRetake(text: string): boolean {
   return t.includes('пересда') || t.includes('дополнительн') || t.includes('повторн');
 }
 
+/** `fn` remembered per distinct argument: a results sheet repeats a few texts thousands of times. */
+function memo<K, V>(fn: (key: K) => V): (key: K) => V {
+  const cache = new Map<K, V>();
+  return (key) => {
+    let v = cache.get(key);
+    if (v === undefined && !cache.has(key)) {
+      v = fn(key);
+      cache.set(key, v);
+    }
+    return v as V;
+  };
+}
+
+interface Counts {
+  participants: number | null;
+  failed: number | null;
+  percent: number | null;
+  /** A «% не справившихся» beside the counts that disagrees with them (the counts are used). */
+  contradiction: string | null;
+}
+
 /**
- * Reads «Результаты ОП» (DESIGN §2.2–2.3, §3.1). Rows of procedures outside the catalogue,
- * re-takes and graduates of previous years are left out and reported; identical duplicates count
- * once; disagreeing duplicates are left out as conflicts.
+ * Reads «Результаты ОП» (DESIGN §2.2–2.3, §3.1) in one pass. Rows of procedures outside the
+ * catalogue, re-takes and graduates of previous years are left out and reported; identical duplicates
+ * count once; disagreeing duplicates are left out as conflicts. The records are grouped by school once.
+ * Loops over rows are indexed: a loop that runs once over a million rows is not worth an iterator.
  */
 export function readResults(sheet: string, table: Table, registry: SchoolRegistry, journal: Journal): ResultsData {
   const header = findHeader(table, RESULTS_COLUMNS);
   const col = header.columns;
-  const data: ResultsData = { sheet, rowCount: 0, records: [], conflicts: [], years: [], missingColumns: [] };
+  const data: ResultsData = { sheet, rowCount: 0, records: [], conflicts: [], years: [], missingColumns: [], bySchool: [] };
   for (const m of header.missing) data.missingColumns.push(m.label);
   if (col.code === undefined && col.name === undefined) data.missingColumns.push('Код ОО / Наименование ОО');
   if (col.participants === undefined && col.failedPct === undefined) data.missingColumns.push('Участников');
   if (col.failed === undefined && col.failedPct === undefined) data.missingColumns.push('Не справились / % не справившихся');
-  const dataRows = table.slice(header.headerRow + 1);
-  data.rowCount = dataRows.filter((r) => !isBlankRow(r)).length;
+  const first = header.headerRow + 1;
+  let rowCount = 0;
+  for (let i = first; i < table.length; i++) if (!isBlankRow(table[i])) rowCount++;
+  data.rowCount = rowCount;
   if (data.missingColumns.length > 0) {
     for (const m of data.missingColumns) journal.error(sheet, `Не найден столбец «${m}».`, { action: 'результаты не учитываются' });
     return data;
   }
-  const pctIsFraction = col.failedPct !== undefined && percentColumnHoldsFractions(dataRows.map((r) => r[col.failedPct as number] ?? null));
+  const pctCol = col.failedPct;
+  const pctIsFraction = pctCol !== undefined && tableColumnHoldsFractions(table, first, pctCol);
   if (pctIsFraction) journal.info(sheet, 'Столбец «% не справившихся» содержит доли (0,35 вместо 35 %).', { action: 'значения умножены на 100' });
 
+  const at = (row: Cell[], c: number | undefined): Cell => (c === undefined ? null : row[c] ?? null);
+  const pastGraduate = memo((text: string) => isPastGraduate(text));
+  const retake = memo((text: string) => isRetake(text));
+  const schoolYear = memo((value: Cell) => parseSchoolYear(value));
+  const schools = new SchoolCache(registry, journal, sheet);
   const excluded = { pastGraduates: 0, retakes: 0 };
   const bareYears = new Map<string, number>();
-  const raw: ResultRecord[] = [];
-  dataRows.forEach((row, i) => {
-    const rowNo = header.headerRow + i + 2;
-    if (isBlankRow(row)) return;
-    const get = (k: Key): Cell => (col[k] !== undefined ? row[col[k] as number] ?? null : null);
-    if (col.category !== undefined && isPastGraduate(cellText(get('category')))) {
-      excluded.pastGraduates++;
-      return;
+  const yearIndex = new Map<string, number>();
+  const counts: Counts = { participants: null, failed: null, percent: null, contradiction: null };
+  // Every record in row order, and each school's records: duplicates are found within a school.
+  const inOrder: RowRecord[] = [];
+  const bySchool: RowRecord[][] = [];
+  // The rows of a school usually stand together: the last year and procedure text are reused as they are.
+  let lastYearCell: Cell = null;
+  let lastYear: ParsedSchoolYear | null = null;
+  let lastProcText = '';
+  let lastProcedure: Procedure | null = null;
+
+  for (let i = first; i < table.length; i++) {
+    const row = table[i];
+    if (isBlankRow(row)) continue;
+    const rowNo = i + 1;
+    if (col.category !== undefined) {
+      const text = cellText(at(row, col.category));
+      if (text !== '' && pastGraduate(text)) {
+        excluded.pastGraduates++;
+        continue;
+      }
     }
-    if (col.stage !== undefined && isRetake(cellText(get('stage')))) {
-      excluded.retakes++;
-      return;
+    if (col.stage !== undefined) {
+      const text = cellText(at(row, col.stage));
+      if (text !== '' && retake(text)) {
+        excluded.retakes++;
+        continue;
+      }
     }
-    const code = cellText(get('code'));
-    const name = cellText(get('name'));
-    const shown = name || code;
-    const yearText = cellText(get('year'));
-    const year = parseSchoolYear(get('year'));
+    const code = cellText(at(row, col.code));
+    const name = cellText(at(row, col.name));
+    const yearCell = at(row, col.year);
+    const year: ParsedSchoolYear | null = yearCell === lastYearCell && lastYear ? lastYear : schoolYear(yearCell);
     if (!year) {
-      journal.error(sheet, yearText ? `Учебный год «${yearText}» не распознан.` : 'Не указан учебный год.', { row: rowNo, school: shown, action: 'строка пропущена' });
-      return;
+      const yearText = cellText(yearCell);
+      journal.error(sheet, yearText ? `Учебный год «${quote(yearText)}» не распознан.` : 'Не указан учебный год.', { row: rowNo, school: quote(name || code), action: 'строка пропущена' });
+      continue;
     }
-    if (year.fromBareYear) bareYears.set(yearText, (bareYears.get(yearText) ?? 0) + 1);
-    const procText = cellText(get('procedure'));
-    const procedure = matchProcedure(procText);
+    lastYearCell = yearCell;
+    lastYear = year;
+    if (year.fromBareYear) {
+      const yearText = cellText(yearCell);
+      bareYears.set(yearText, (bareYears.get(yearText) ?? 0) + 1);
+    }
+    const procText = cellText(at(row, col.procedure));
+    const procedure: Procedure | null = procText === lastProcText && lastProcedure ? lastProcedure : matchProcedure(procText);
     if (!procedure) {
       journal.once(`unknown-procedure:${fold(procText)}`, {
         level: 'warning',
         sheet,
         row: rowNo,
-        message: procText ? `Процедура «${procText}» не входит в перечень процедур методики (или названа неоднозначно).` : 'Не указана процедура.',
+        message: procText ? `Процедура «${quote(procText)}» не входит в перечень процедур методики (или названа неоднозначно).` : 'Не указана процедура.',
         action: 'строки с этой процедурой не учитываются',
       });
-      return;
+      continue;
     }
-    const school = resolveSchool(registry, code, name, journal, sheet, rowNo);
-    if (!school) return;
-    const parsed = parseCounts(get('participants'), get('failed'), get('failedPct'), pctIsFraction);
-    if (typeof parsed === 'string') {
-      journal.error(sheet, `${procedure.name}, ${year.year}: ${parsed}.`, { row: rowNo, school: school.name, action: 'строка пропущена' });
-      return;
+    lastProcText = procText;
+    lastProcedure = procedure;
+    const school = schools.resolve(code, name, rowNo);
+    if (!school) continue;
+    const problem = parseCounts(at(row, col.participants), at(row, col.failed), at(row, pctCol), pctIsFraction, counts);
+    if (problem !== null) {
+      journal.error(sheet, `${procedure.name}, ${year.year}: ${problem}.`, { row: rowNo, school: school.name, action: 'строка пропущена' });
+      continue;
     }
-    const meanCell = get('mean');
-    const mean = parseNumber(meanCell);
-    raw.push({ school, procedure, year: year.year, rows: [rowNo], ...parsed, mean: mean ? mean.value : null });
-  });
+    if (counts.contradiction !== null) {
+      const action = counts.participants === null ? 'без числа участников результат не учитывается («нет данных»)' : 'учтены количества участников и не справившихся';
+      journal.error(sheet, `${procedure.name}, ${year.year}: ${counts.contradiction}.`, { row: rowNo, school: school.name, action });
+    }
+    const meanCell = at(row, col.mean);
+    const mean = typeof meanCell === 'number' ? (Number.isFinite(meanCell) ? meanCell : null) : meanCell === null || meanCell === '' ? null : parseNumber(meanCell)?.value ?? null;
+    let y = yearIndex.get(year.year);
+    if (y === undefined) yearIndex.set(year.year, (y = yearIndex.size));
+    const record = new RowRecord(school, procedure, year.year, rowNo, counts.participants, counts.failed, counts.percent, mean, procedureIndex(procedure) * 256 + y);
+    inOrder.push(record);
+    const own = bySchool[school.index];
+    if (own) own.push(record);
+    else bySchool[school.index] = [record];
+  }
   for (const [text, n] of bareYears) {
-    journal.warning(sheet, `Учебный год указан как «${text}» в ${n} ${n === 1 ? 'строке' : 'строках'}.`, { action: `понят как ${parseSchoolYear(text)?.year}` });
+    journal.warning(sheet, `Учебный год указан как «${quote(text)}» в ${n} ${n === 1 ? 'строке' : 'строках'}.`, { action: `понят как ${parseSchoolYear(text)?.year}` });
   }
   if (excluded.pastGraduates > 0) journal.info(sheet, `Строк выпускников прошлых лет: ${excluded.pastGraduates}.`, { action: 'не учитываются (методика, раздел 4)' });
   if (excluded.retakes > 0) journal.info(sheet, `Строк пересдач: ${excluded.retakes}.`, { action: 'не учитываются: учитываются результаты до пересдач' });
 
-  mergeDuplicates(raw, data, journal);
-  data.years = [...new Set(data.records.map((r) => r.year))].sort();
+  markRepeats(bySchool);
+  // In the order of first rows, as the sheet reads: identical repeats merge, disagreeing ones are conflicts.
+  for (let i = 0; i < inOrder.length; i++) {
+    const record = inOrder[i];
+    const repeat = record.repeat;
+    if (repeat === null) data.records.push(record);
+    else if (repeat.of === null && !mergeDuplicates(record, data, journal)) repeat.conflicted = true;
+  }
+  const years = new Set<string>();
+  for (let i = 0; i < data.records.length; i++) years.add(data.records[i].year);
+  data.years = [...years].sort();
+  for (let index = 0; index < bySchool.length; index++) {
+    const list = bySchool[index];
+    if (!list) continue;
+    const records: ResultRecord[] = [];
+    for (let i = 0; i < list.length; i++) {
+      const repeat = list[i].repeat;
+      if (repeat === null || (repeat.of === null && !repeat.conflicted)) records.push(list[i]);
+    }
+    data.bySchool[index] = { records, conflicts: [] };
+  }
+  for (const c of data.conflicts) groupOf(data, c.school).conflicts.push(c);
   return data;
 }
 
-function parseCounts(pCell: Cell, fCell: Cell, pctCell: Cell, pctIsFraction: boolean): string | Pick<ResultRecord, 'participants' | 'failed' | 'percent'> {
+/**
+ * Finds the rows of one school, procedure and year after the first: each points to its first, the first
+ * lists them all. One stamp table for every school, so no map is built per row or per school.
+ */
+function markRepeats(bySchool: RowRecord[][]): void {
+  const stamp: number[] = [];
+  const firstOf: RowRecord[] = [];
+  for (let index = 0; index < bySchool.length; index++) {
+    const list = bySchool[index];
+    if (!list) continue;
+    const generation = index + 1;
+    for (let i = 0; i < list.length; i++) {
+      const r = list[i];
+      if (stamp[r.key] !== generation) {
+        stamp[r.key] = generation;
+        firstOf[r.key] = r;
+        continue;
+      }
+      const head = firstOf[r.key];
+      r.repeat = { rows: null, of: head, merged: null, conflicted: false };
+      if (head.repeat?.rows) head.repeat.rows.push(r);
+      else head.repeat = { rows: [head, r], of: null, merged: null, conflicted: false };
+    }
+  }
+}
+
+/** School resolution remembered per distinct code and name (and for the row before); every row still reaches the journal. */
+class SchoolCache {
+  private readonly known = new Map<string, Map<string, School | null>>();
+  private lastCode = '';
+  private lastName = '';
+  private last: School | null = null;
+
+  constructor(
+    private readonly registry: SchoolRegistry,
+    private readonly journal: Journal,
+    private readonly sheet: string,
+  ) {}
+
+  resolve(code: string, name: string, row: number): School | null {
+    if (this.last && code === this.lastCode && name === this.lastName) return this.last;
+    const byName = this.known.get(code);
+    const hit = byName?.get(name);
+    // Only a clean match is remembered: a note or a failure is said again for every row.
+    if (hit) return this.remember(code, name, hit);
+    const school = resolveSchool(this.registry, code, name, this.journal, this.sheet, row);
+    if (!school) return null;
+    const verdict = this.registry.match(code, name);
+    if (verdict.kind === 'matched' && !verdict.note) {
+      if (byName) byName.set(name, school);
+      else this.known.set(code, new Map([[name, school]]));
+      return this.remember(code, name, school);
+    }
+    return school;
+  }
+
+  private remember(code: string, name: string, school: School): School {
+    this.lastCode = code;
+    this.lastName = name;
+    this.last = school;
+    return school;
+  }
+}
+
+function groupOf(data: ResultsData, school: School): SchoolResults {
+  let g = data.bySchool[school.index];
+  if (!g) data.bySchool[school.index] = g = { records: [], conflicts: [] };
+  return g;
+}
+
+function isWhole(v: number): boolean {
+  return Number.isInteger(v) && v >= 0;
+}
+
+/**
+ * Reads the three count cells into `out`; returns why the row cannot be used, or null. The common
+ * case — two whole numbers — takes no detour through text.
+ */
+function parseCounts(pCell: Cell, fCell: Cell, pctCell: Cell, pctIsFraction: boolean, out: Counts): string | null {
+  out.contradiction = null;
+  if (typeof pCell === 'number' && typeof fCell === 'number' && isWhole(pCell) && isWhole(fCell) && fCell <= pCell && pCell < MAX_STUDENTS && (pctCell === null || pctCell === '')) {
+    out.participants = pCell;
+    out.failed = fCell;
+    out.percent = null;
+    return null;
+  }
   let participants: number | null = null;
   if (cellText(pCell) !== '') {
     const p = parseNumber(pCell);
-    if (!p || p.percent || !Number.isInteger(p.value) || p.value < 0) return `число участников «${cellText(pCell)}» должно быть целым неотрицательным`;
+    if (!p || p.percent || !Number.isInteger(p.value) || p.value < 0) return `число участников «${quote(cellText(pCell))}» должно быть целым неотрицательным`;
+    if (p.value >= MAX_STUDENTS) return `число участников ${quote(cellText(pCell))} неправдоподобно велико (должно быть меньше ${MAX_STUDENTS})`;
     participants = p.value;
   }
   let failed: number | null = null;
   if (cellText(fCell) !== '') {
     const f = parseNumber(fCell);
-    if (!f) return `«не справились» = «${cellText(fCell)}» не является числом`;
-    if (f.percent) return `«не справились» указано в процентах (${cellText(fCell)}): перенесите значение в столбец «% не справившихся»`;
-    if (!Number.isInteger(f.value) || f.value < 0) return `«не справились» = ${cellText(fCell)} должно быть целым неотрицательным`;
-    if (participants !== null && f.value > participants) return `не справились (${f.value}) больше, чем участников (${participants})`;
+    if (!f) return `«не справились» = «${quote(cellText(fCell))}» не является числом`;
+    if (f.percent) return `«не справились» указано в процентах (${quote(cellText(fCell))}): перенесите значение в столбец «% не справившихся»`;
+    if (!Number.isInteger(f.value) || f.value < 0) return `«не справились» = ${quote(cellText(fCell))} должно быть целым неотрицательным`;
+    if (participants === null) out.contradiction = `указано не справившихся (${f.value}), но не указано число участников`;
+    else if (f.value > participants) return `не справились (${f.value}) больше, чем участников (${participants})`;
     failed = f.value;
   }
   let percent: number | null = null;
-  if (failed === null && cellText(pctCell) !== '') {
+  if (cellText(pctCell) !== '') {
     const q = parseNumber(pctCell);
-    if (!q) return `«% не справившихся» = «${cellText(pctCell)}» не является числом`;
-    const value = pctIsFraction && !q.percent ? q.value * 100 : q.value;
-    if (value < 0 || value > 100) return `«% не справившихся» = ${cellText(pctCell)} вне диапазона 0–100`;
-    percent = value;
+    const value = q ? (pctIsFraction && !q.percent ? q.value * 100 : q.value) : null;
+    if (failed === null) {
+      if (value === null) return `«% не справившихся» = «${quote(cellText(pctCell))}» не является числом`;
+      if (value < 0 || value > 100) return `«% не справившихся» = ${quote(cellText(pctCell))} вне диапазона 0–100`;
+      percent = value;
+    } else if (participants !== null && participants > 0 && value !== null && Math.abs(value - (failed * 100) / participants) >= 1) {
+      // A percentage beside the counts is derived from them: one point or more apart is not rounding.
+      out.contradiction = `«% не справившихся» = ${quote(cellText(pctCell))} не согласуется с количествами: ${failed} из ${participants} — это ${formatNumber((failed * 100) / participants, 1)} %`;
+    }
   }
-  return { participants, failed, percent };
+  out.participants = participants;
+  out.failed = failed;
+  out.percent = percent;
+  return null;
 }
 
 function sameNumbers(a: ResultRecord, b: ResultRecord): boolean {
   return a.participants === b.participants && a.failed === b.failed && a.percent === b.percent && (a.mean === b.mean || a.mean === null || b.mean === null);
 }
 
-function mergeDuplicates(raw: ResultRecord[], data: ResultsData, journal: Journal): void {
-  const groups = new Map<string, ResultRecord[]>();
-  for (const r of raw) {
-    const key = `${r.school.id}|${r.procedure.name}|${r.year}`;
-    const list = groups.get(key) ?? [];
-    list.push(r);
-    groups.set(key, list);
+/** Merges identical rows into the first (true), or records the group as a conflict (false). */
+function mergeDuplicates(first: RowRecord, data: ResultsData, journal: Journal): boolean {
+  const repeat = first.repeat as NonNullable<RowRecord['repeat']>;
+  const list = repeat.rows as RowRecord[];
+  const rows = list.map((r) => r.row);
+  if (list.every((r) => sameNumbers(r, first))) {
+    journal.info(data.sheet, `${first.procedure.name}, ${first.year}: одинаковые строки ${rows.join(', ')}.`, { row: rows[1], school: first.school.name, action: 'учтены один раз' });
+    repeat.merged = rows;
+    first.mean = list.find((r) => r.mean !== null)?.mean ?? null;
+    data.records.push(first);
+    return true;
   }
-  for (const list of groups.values()) {
-    const first = list[0];
-    if (list.length === 1) {
-      data.records.push(first);
-      continue;
-    }
-    const rows = list.flatMap((r) => r.rows);
-    if (list.every((r) => sameNumbers(r, first))) {
-      journal.info(data.sheet, `${first.procedure.name}, ${first.year}: одинаковые строки ${rows.join(', ')}.`, { row: rows[1], school: first.school.name, action: 'учтены один раз' });
-      data.records.push({ ...first, rows, mean: list.find((r) => r.mean !== null)?.mean ?? null });
-    } else {
-      journal.error(data.sheet, `${first.procedure.name}, ${first.year}: строки ${rows.join(', ')} противоречат друг другу (${list.map(describeNumbers).join(' / ')}).`, {
-        row: rows[0],
-        school: first.school.name,
-        action: 'результат не учитывается, статус школы — «требует проверки»',
-      });
-      data.conflicts.push({ school: first.school, procedure: first.procedure, year: first.year, rows });
-    }
-  }
+  journal.error(data.sheet, `${first.procedure.name}, ${first.year}: строки ${rows.join(', ')} противоречат друг другу (${list.map(describeNumbers).join(' / ')}).`, {
+    row: rows[0],
+    school: first.school.name,
+    action: 'результат не учитывается, статус школы — «требует проверки»',
+  });
+  data.conflicts.push({ school: first.school, procedure: first.procedure, year: first.year, rows });
+  return false;
 }
 
 export function describeNumbers(r: Pick<ResultRecord, 'participants' | 'failed' | 'percent'>): string {
@@ -214,3 +426,5 @@ export function describeNumbers(r: Pick<ResultRecord, 'participants' | 'failed' 
   if (r.percent !== null) return `${formatNumber(r.percent, decimalScale(r.percent) > 10 ? 2 : 1)} %${r.participants !== null ? ` из ${r.participants}` : ''}`;
   return r.participants !== null ? `${r.participants} участников, нет числа не справившихся` : 'нет данных';
 }
+
+export type { ParsedSchoolYear };

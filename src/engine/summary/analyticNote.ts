@@ -2,12 +2,12 @@ import { Analysis, SchoolOutcome } from '../analyze';
 import { IndicatorResult, indicatorCounts, isListed } from '../indicators/evaluate';
 import { categoryOf } from '../sheets/shnorSheet';
 import { CATEGORY, SHEETS, SUPPORT_LIST_NOTE } from '../strings';
-import { formatNumber, formatPercent, plural } from '../text';
+import { compareNames, formatNumber, formatPercent, plural } from '../text';
 import { ListChanges, ListComparison } from './listChanges';
 import { nameList } from './nameList';
 
 const schoolsWord = (n: number) => plural(n, 'школа', 'школы', 'школ');
-const namesOf = (list: SchoolOutcome[]) => nameList(list.map((o) => o.school.name).sort((x, y) => x.localeCompare(y, 'ru', { numeric: true })));
+const namesOf = (list: SchoolOutcome[]) => nameList(list.map((o) => o.school.name).sort(compareNames));
 
 /** «1.1.2.1 «Динамика: ОГЭ математика» — 10,0 % при целевом значении 20 %». */
 export function describeIndicator(r: IndicatorResult): string {

@@ -1,15 +1,14 @@
-import { Analysis, AnalysisInput, analyze } from '../analyze';
-import { previousSchoolYear } from '../parse';
+import { Analysis } from '../analyze';
 import { GeneratedSheet } from '../sheets/generated';
 import { indicatorsSheet } from '../sheets/indicatorsSheet';
 import { summarySheet } from '../sheets/summarySheet';
-import { compareLists } from './listChanges';
+import { ListChanges, compareLists } from './listChanges';
 
 /**
- * «Показатели» and «Сводка». The list of Y−1 for the comparison is recomputed by the same rules:
- * the same inputs analysed with year = Y−1.
+ * «Показатели» and «Сводка», and the list's changes «Сводка» shows (the справка repeats them from
+ * the report: one computation for both). The list of Y−1 comes from the same analysis.
  */
-export function programSheets(input: AnalysisInput, analysis: Analysis, generatedAt: string): GeneratedSheet[] {
-  const previous = analysis.year ? analyze({ ...input, overrides: { ...input.overrides, year: previousSchoolYear(analysis.year) } }) : null;
-  return [indicatorsSheet(analysis, generatedAt), summarySheet(analysis, compareLists(analysis, previous), generatedAt)];
+export function programSheets(analysis: Analysis, generatedAt: string): { sheets: GeneratedSheet[]; listChanges: ListChanges | null } {
+  const listChanges = compareLists(analysis);
+  return { sheets: [indicatorsSheet(analysis, generatedAt), summarySheet(analysis, listChanges, generatedAt)], listChanges };
 }

@@ -2,9 +2,9 @@
 // The add-on part runs the built dist/Code.js in the in-memory Apps Script used by the tests, so the
 // counts are those of the real bundle; the times are this machine's, not Google's.
 import path from 'node:path';
-import { buildReport, Table } from '../src/engine';
-import { loadAddon, sheetsEnvironment } from '../test/support/appsScriptVm';
-import { syntheticMunicipality } from './synthetic';
+import { buildReport, Table } from '../../src/engine';
+import { loadAddon, sheetsEnvironment } from '../../test/support/appsScriptVm';
+import { syntheticMunicipality } from '../synthetic';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10,100,1000,10000,40000').split(',').map(Number);
 const codeJs = path.resolve(__dirname, '../dist/Code.js');
