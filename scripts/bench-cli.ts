@@ -7,7 +7,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { readWorkbookPath, saveBytes, xlsxBytes } from '../src/cli/io';
+import { chartPictures, readWorkbookPath, saveBytes, xlsxBytes } from '../src/cli/io';
+import { isbshChartPicture } from '../src/cli/isbshSvg';
 import { valuesWorkbookBytes } from '../src/cli/io/xlsxWorkbook';
 import { buildReport, SHEETS, Table } from '../src/engine';
 import { syntheticMunicipality } from './synthetic';
@@ -18,6 +19,8 @@ interface Measure {
   fileMb: number;
   readS: number;
   engineS: number;
+  /** Rendering the ИСБШ chart to PNG (vega-lite → SVG → resvg), placed on «Сводка». */
+  chartS: number;
   writeS: number;
   totalS: number;
   outputMb: number;
@@ -38,6 +41,8 @@ async function measure(file: string, schools: number, resultRows: number): Promi
   const report = buildReport({ sheetNames: input.sheets.map((s) => s.name), tables, existingSheets: input.existingSheets }, '15.01.2026 10:00');
   const t2 = performance.now();
   const afterEngineMb = process.memoryUsage().rss / 1e6;
+  const chart = await isbshChartPicture(report.analysis);
+  const t25 = performance.now();
   const out = file.replace(/\.xlsx$/, '-result.xlsx');
   const bytes = await xlsxBytes({
     workbook: input.workbook,
@@ -46,6 +51,7 @@ async function measure(file: string, schools: number, resultRows: number): Promi
     obsolete: report.placement.obsolete,
     settingsUpdate: report.analysis.settingsUpdate,
     settingsSheetName: SHEETS.settings,
+    pictures: chartPictures(report.sheets, chart?.bytes),
   });
   await saveBytes(out, bytes);
   const t3 = performance.now();
@@ -55,7 +61,8 @@ async function measure(file: string, schools: number, resultRows: number): Promi
     fileMb: fs.statSync(file).size / 1e6,
     readS: (t1 - t0) / 1000,
     engineS: (t2 - t1) / 1000,
-    writeS: (t3 - t2) / 1000,
+    chartS: (t25 - t2) / 1000,
+    writeS: (t3 - t25) / 1000,
     totalS: (t3 - t0) / 1000,
     outputMb: bytes.length / 1e6,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
@@ -92,17 +99,17 @@ async function main(): Promise<void> {
       rows.push(m);
       console.log(
         `${String(m.schools).padStart(6)} школ, ${String(m.resultRows).padStart(8)} строк результатов, файл ${m.fileMb.toFixed(1)} МБ: ` +
-          `чтение ${m.readS.toFixed(2)} с, движок ${m.engineS.toFixed(2)} с, запись ${m.writeS.toFixed(2)} с, всего ${m.totalS.toFixed(2)} с; ` +
+          `чтение ${m.readS.toFixed(2)} с, движок ${m.engineS.toFixed(2)} с, диаграмма ${m.chartS.toFixed(2)} с, запись ${m.writeS.toFixed(2)} с, всего ${m.totalS.toFixed(2)} с; ` +
           `результат ${m.outputMb.toFixed(1)} МБ; память после чтения ${Math.round(m.afterReadMb)} МБ, после движка ${Math.round(m.afterEngineMb)} МБ, пик ${Math.round(m.peakRssMb)} МБ`,
       );
     }
   } finally {
     if (!keep) fs.rmSync(dir, { recursive: true, force: true });
   }
-  console.log('\n| Школ | Строк результатов | Файл, МБ | Чтение, с | Движок, с | Запись, с | Всего, с | Пик памяти, МБ |');
-  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('\n| Школ | Строк результатов | Файл, МБ | Чтение, с | Движок, с | Диаграмма, с | Запись, с | Всего, с | Пик памяти, МБ |');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const m of rows) {
-    console.log(`| ${m.schools} | ${m.resultRows} | ${m.fileMb.toFixed(1)} | ${m.readS.toFixed(2)} | ${m.engineS.toFixed(2)} | ${m.writeS.toFixed(2)} | ${m.totalS.toFixed(2)} | ${Math.round(m.peakRssMb)} |`);
+    console.log(`| ${m.schools} | ${m.resultRows} | ${m.fileMb.toFixed(1)} | ${m.readS.toFixed(2)} | ${m.engineS.toFixed(2)} | ${m.chartS.toFixed(2)} | ${m.writeS.toFixed(2)} | ${m.totalS.toFixed(2)} | ${Math.round(m.peakRssMb)} |`);
   }
 }
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SHEETS, Settings, Table, buildReport, parseCutoff, parseSchoolYear } from '../engine';
 import { documentSource, spravkaDocxBytes } from './docx';
-import { readWorkbookPath, writeXlsx } from './io';
+import { chartPictures, readWorkbookPath, writeXlsx } from './io';
 import { summaryText } from './summary';
 import { isbshChartPicture, writeIsbshSvg } from './isbshSvg';
 import { writeMonitoringWorkbook } from './monitoring';
@@ -78,9 +78,9 @@ async function analyzeCommand(args: string[], io: CliIO): Promise<number> {
   for (const s of input.sheets) tables[s.name] = s.rows;
   const generatedAt = timestamp(io.now());
   const report = buildReport({ sheetNames: input.sheets.map((s) => s.name), tables, overrides, existingSheets: input.existingSheets }, generatedAt);
-  const docx = values.docx
-    ? await spravkaDocxBytes(report, { generatedAt, source: documentSource(source, input.kind), chartPng: (await isbshChartPicture(report.analysis))?.bytes ?? null })
-    : null;
+  // One rendering of the ИСБШ chart: the picture on «Сводка» and in the справка.
+  const chart = await isbshChartPicture(report.analysis);
+  const docx = values.docx ? await spravkaDocxBytes(report, { generatedAt, source: documentSource(source, input.kind), chartPng: chart?.bytes ?? null }) : null;
   const output = values.output ?? defaultOutput(source);
   await writeXlsx(output, {
     workbook: input.workbook,
@@ -89,6 +89,7 @@ async function analyzeCommand(args: string[], io: CliIO): Promise<number> {
     obsolete: report.placement.obsolete,
     settingsUpdate: report.analysis.settingsUpdate,
     settingsSheetName: SHEETS.settings,
+    pictures: chartPictures(report.sheets, chart?.bytes),
   });
   const outputs = [output];
   const svg = await writeIsbshSvg(report.analysis, output);

@@ -10,7 +10,7 @@ import { saveBytes, valuesWorkbookBytes } from './xlsxWorkbook';
 export { readCsvFolder } from './csvFolder';
 export { readXlsx, writeXlsx, xlsxBytes, saveBytes, SourceWorkbook } from './xlsxWorkbook';
 export { importedXlsxBytes, writeImportedXlsx } from './appendRows';
-export { chartPicture } from './pictures';
+export { chartPicture, chartPictures } from './pictures';
 export type { Picture, RowsAppend, SettingsUpdate, XlsxInput, XlsxOutput } from './xlsxWorkbook';
 export type { ImportOutput } from './appendRows';
 

@@ -19,6 +19,9 @@ export const PRINTABLE_WIDTH_PX = {
   landscape: Math.floor((A4_INCHES.height - A4_MARGINS.left - A4_MARGINS.right) * DPI),
 };
 
+/** The tallest picture a landscape page holds under a title row (the chart starts a page of its own). */
+export const MAX_PICTURE_HEIGHT_PX = Math.floor((A4_INCHES.width - A4_MARGINS.top - A4_MARGINS.bottom) * DPI) - 60;
+
 /** The font of every generated cell: Arial 10 (as in Google Sheets; LibreOffice uses the metric-compatible Liberation Sans). */
 export const FONT = { name: 'Arial', size: 10 } as const;
 const FONT_PX = (FONT.size * DPI) / 72;

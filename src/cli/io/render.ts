@@ -3,7 +3,7 @@ import { GeneratedSheet } from '../../engine/sheets/generated';
 import { Cell } from '../../engine/table';
 import { isEmptyCell } from './cells';
 import { OpcPackage, readWorkbookModel } from './package';
-import { A4_MARGINS, FONT, layoutSheet, PRINTABLE_WIDTH_PX, rowHeight, SheetLayout } from './printLayout';
+import { A4_MARGINS, FONT, layoutSheet, MAX_ROW_PT, PRINTABLE_WIDTH_PX, rowHeight, SheetLayout } from './printLayout';
 
 /**
  * Sheets the writer adds are rendered by ExcelJS into a package of their own (values, styles,
@@ -81,6 +81,7 @@ async function renderStreamed(specs: SheetSpec[]): Promise<Map<SheetSpec, Render
 async function renderInMemory(spec: SheetSpec, pictures: Picture[]): Promise<RenderedSheet> {
   const workbook = new ExcelJS.Workbook();
   const plan = planSheet(spec);
+  makeRoom(plan, spec, pictures);
   const worksheet = workbook.addWorksheet(placeholderName(0), plan.options);
   fillWorksheet(worksheet, spec, plan, false);
   for (const p of pictures) {
@@ -106,6 +107,26 @@ interface SheetPlan {
   layout: SheetLayout | null;
   widths: number[];
   printTitles: RenderedSheet['printTitles'];
+}
+
+/**
+ * A picture never covers the table below it: the rows from its anchor down to the chart's data
+ * header grow, evenly, until they are as tall as the picture.
+ */
+function makeRoom(plan: SheetPlan, spec: SheetSpec, pictures: Picture[]): void {
+  if (spec.kind !== 'generated' || !plan.layout) return;
+  const chart = spec.sheet.chart;
+  const heights = plan.layout.rowHeights;
+  for (const p of pictures) {
+    const end = chart && chart.anchorRow === p.row && chart.headerRow > p.row ? chart.headerRow : p.row + 1;
+    const rows = end - p.row;
+    let have = 0;
+    for (let r = p.row; r < end; r++) have += heights.get(r) ?? rowHeight(1);
+    const need = p.height * 0.75 + 6; // pixels → points, and a little air below the picture
+    if (have >= need) continue;
+    const extra = (need - have) / rows;
+    for (let r = p.row; r < end; r++) heights.set(r, Math.min(MAX_ROW_PT, (heights.get(r) ?? rowHeight(1)) + extra));
+  }
 }
 
 function planSheet(spec: SheetSpec): SheetPlan {

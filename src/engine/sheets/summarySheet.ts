@@ -71,7 +71,7 @@ export function summarySheet(a: Analysis, changes: ListChanges | null, generated
   let chartAnchor = -1;
   if (points.length === 0) b.row(['ИСБШ не рассчитан ни для одной школы: диаграмма не построена.']);
   else {
-    chartAnchor = b.row(['Диаграмма строится надстройкой в Google Таблицах; командная строка записывает её файлом SVG рядом с книгой. Данные — в таблице ниже.']);
+    chartAnchor = b.row(['Диаграмма ИСБШ по школам с границей ШНСУ (командная строка записывает её и файлом SVG рядом с книгой). Данные — в таблице ниже.']);
     for (let i = 1; i < CHART_ROWS; i++) b.blank();
   }
   const head = points.length > 0 ? b.header([...CHART_HEADERS]) : -1;
