@@ -1,4 +1,4 @@
-import { Analysis, Cell, PEEK_ROWS, Report, SHEETS, Settings, SourceInfo, Table, buildReport, selectInputSheets, sheetsToRead, workbookSettings } from '../engine';
+import { Analysis, Cell, PEEK_ROWS, REPORT_SHEETS, Report, SHEETS, Settings, SourceInfo, Table, buildReport, selectInputSheets, sheetsToRead, workbookSettings } from '../engine';
 import { SheetIndex, SheetTransaction, WriteOutcome, readSheet, transact } from './sheetsAdapter';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -13,7 +13,7 @@ export function nowText(ss: Spreadsheet): string {
  * cell of the sheets that may be one of these (`isPlacementCandidate`) before the run, so that a
  * sheet of the user's with such a name is never replaced. The writer checks every other name itself.
  */
-export const REPORT_SHEETS: readonly string[] = [SHEETS.isbsh, SHEETS.shnor, SHEETS.list, SHEETS.indicators, SHEETS.summary, SHEETS.journal];
+export { REPORT_SHEETS };
 
 /**
  * Reads the inputs the engine needs, each once: «Настройки» first (it may name the other sheets),

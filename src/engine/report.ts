@@ -6,9 +6,14 @@ import { isbshSheet } from './sheets/isbshSheet';
 import { journalSheet } from './sheets/journalSheet';
 import { listSheet, shnorSheet } from './sheets/shnorSheet';
 import { programSheets } from './summary/programSheets';
+import { historySheet } from './history/historySheet';
+import { objectivitySheet } from './objectivity/sheet';
 import type { ListChanges } from './summary/listChanges';
 import { PlacementPlan, displacementMessage, placeSheets } from './sheets/placement';
 import { PLACEMENT_TEXT, SHEETS } from './strings';
+
+/** Every sheet «Рассчитать» writes, in workbook order (the shells place them beside the user's sheets). */
+export const REPORT_SHEETS: readonly string[] = [SHEETS.isbsh, SHEETS.shnor, SHEETS.list, SHEETS.indicators, SHEETS.summary, SHEETS.history, SHEETS.objectivity, SHEETS.journal];
 
 export interface Report {
   analysis: Analysis;
@@ -26,7 +31,8 @@ export function buildReport(input: AnalysisInput, generatedAt: string): Report {
   const analysis = analyze(input);
   const sheets = [isbshSheet(analysis, generatedAt), shnorSheet(analysis, generatedAt), listSheet(analysis, generatedAt)];
   const program = programSheets(analysis, generatedAt);
-  sheets.push(...program.sheets);
+  sheets.push(...program.sheets, historySheet(analysis, generatedAt));
+  if (analysis.objectivity.entries.length > 0) sheets.push(objectivitySheet(analysis.objectivity, analysis.year, generatedAt));
   const placement = placeSheets([...sheets.map((s) => s.name), SHEETS.journal], input.existingSheets ?? []);
   for (const p of placement.placements) {
     if (p.displaced) analysis.journal.push({ level: 'warning', sheet: p.wanted, message: displacementMessage(p), action: PLACEMENT_TEXT.displacedAction });

@@ -169,7 +169,9 @@ describe('from «Результаты ОП» as the import writes it', () => {
       ['sch1', 3, 25],
       ['sch2', 4, 45],
     ]);
-    expect(journal.entries.map((e) => [e.row, e.message])).toEqual([
+    // The results reader reads the counts in its own pass: only its objectivity messages are looked at here.
+    const objectivityMessages = journal.entries.filter((e) => e.action === 'данные объективности строки не учитываются');
+    expect(objectivityMessages.map((e) => [e.row, e.message])).toEqual([
       [7, `${P}, ${Y}: «Подтвердили» = «восемь» должно быть целым неотрицательным.`],
       [8, `${P}, ${Y}: заполнены не все столбцы «сравнение с журналом»: нет «Повысили».`],
     ]);

@@ -1,6 +1,5 @@
 import { Journal } from '../journal';
 import { OBJECTIVITY_GROUPS, ObjectivityCounts, ObjectivityGroup, describeCounts, emptyCounts, pickGroups, sameGroup } from '../objectivity/counts';
-import { readResultsObjectivity, blankedRows } from '../objectivity/fromResults';
 import { ResultsData, describeNumbers, readResults } from '../shnor/results';
 import { SchoolRegistry } from '../schools/registry';
 import { IMPORT_TEXT } from '../strings';
@@ -21,10 +20,9 @@ export interface Existing {
  * Problems of the sheet belong to «Рассчитать», not to the import.
  */
 export function readExisting(results: SheetData, registry: SchoolRegistry): Existing {
-  const objectivity = readResultsObjectivity(results.name, results.rows, registry, new Journal());
-  const data = readResults(results.name, blankedRows(results.rows, objectivity.objectivityOnlyRows), registry, new Journal());
+  const data = readResults(results.name, results.rows, registry, new Journal());
   const byKey: Existing['objectivity'] = new Map();
-  for (const i of objectivity.inputs) {
+  for (const i of data.objectivity) {
     const k = `${i.school.id}|${i.procedure}|${i.year}`;
     const entry = byKey.get(k) ?? { counts: emptyCounts(), rows: [], disputed: new Set<ObjectivityGroup>() };
     entry.rows.push(i.row);

@@ -128,3 +128,12 @@ export function describeCounts(c: ObjectivityCounts): string {
   if (c.four) parts.push(OBJECTIVITY_TEXT.describeBoundary(4, c.four.at, c.four.below));
   return parts.join('; ');
 }
+
+/**
+ * A row with «Участников», «Не справились» and «% не справившихся» all blank and objectivity counts
+ * filled is no result: it completes the result of the same school, procedure and year (the import
+ * writes such a row when the result was already in the sheet).
+ */
+export function isObjectivityOnlyRow(participants: Cell, failed: Cell, failedPct: Cell): boolean {
+  return cellText(participants) === '' && cellText(failed) === '' && cellText(failedPct) === '';
+}

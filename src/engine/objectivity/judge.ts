@@ -244,6 +244,24 @@ export function objectivityRemarksFor(result: ObjectivityResult, schoolId: strin
     .map((e) => objectivityRemark(e) as string);
 }
 
+/** The remarks of every school with a sign (one pass, for «Рассчитать»), as `objectivityRemarksFor` orders them. */
+export function objectivityRemarksBySchool(result: ObjectivityResult, years: string[], procedureOrder: string[] = []): Map<string, string[]> {
+  const bySchool = new Map<string, ObjectivityEntry[]>();
+  for (const e of result.entries) {
+    if (!years.includes(e.year) || e.signs.length === 0) continue;
+    const list = bySchool.get(e.school.id);
+    if (list) list.push(e);
+    else bySchool.set(e.school.id, [e]);
+  }
+  const rank = (p: string) => (procedureOrder.includes(p) ? procedureOrder.indexOf(p) : procedureOrder.length);
+  const out = new Map<string, string[]>();
+  for (const [id, list] of bySchool) {
+    list.sort((a, b) => years.indexOf(a.year) - years.indexOf(b.year) || rank(a.procedure) - rank(b.procedure) || a.procedure.localeCompare(b.procedure, 'ru'));
+    out.set(id, list.map((e) => objectivityRemark(e) as string));
+  }
+  return out;
+}
+
 /** Lookup by school id, procedure and year. */
 export function objectivityIndex(result: ObjectivityResult): Map<string, ObjectivityEntry> {
   return new Map(result.entries.map((e) => [key(e), e]));

@@ -114,7 +114,7 @@ export function listRows(a: Analysis): ListRow[] {
       code: o.school.code,
       name: o.school.name,
       category,
-      reasons: [o.shnor?.shnor ? o.shnor.justification : '', o.shnsu ? shnsuReason(o, a, withIndex) : ''].filter(Boolean).join(' '),
+      reasons: [o.shnor?.shnor ? o.shnor.justification : '', o.shnsu ? shnsuReason(o, a, withIndex) : '', o.shnor?.shnor ? '' : o.objectivityRemarks.join(' ')].filter(Boolean).join(' '),
     }));
 }
 
