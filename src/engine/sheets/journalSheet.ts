@@ -1,12 +1,12 @@
 import { JournalEntry, levelLabel } from '../journal';
 import { HEADERS, JOURNAL_TRUNCATED, MAX_JOURNAL_ROWS, SHEETS } from '../strings';
-import { COLORS, GeneratedSheet, SheetBuilder, yearHeader } from './generated';
+import { COLORS, GeneratedSheet, SheetBuilder } from './generated';
 
 const ORDER = { error: 0, warning: 1, info: 2 } as const;
 const LEVEL_BG: Record<'error' | 'warning' | 'info', string[] | null> = { error: [COLORS.error], warning: [COLORS.warning], info: null };
 
 /** «Журнал проверки»: every problem, errors first, in the order found within a level. */
-export function journalSheet(entries: JournalEntry[], generatedAt: string, year?: string | null): GeneratedSheet {
+export function journalSheet(entries: JournalEntry[], generatedAt: string): GeneratedSheet {
   const b = new SheetBuilder(SHEETS.journal, generatedAt, HEADERS.journal.length);
   const counts = { error: 0, warning: 0, info: 0 };
   for (const e of entries) counts[e.level]++;
@@ -21,6 +21,5 @@ export function journalSheet(entries: JournalEntry[], generatedAt: string, year?
   b.freeze(head + 1);
   b.widths([120, 160, 60, 220, 480, 300]);
   b.wrap(3, 4, 5);
-  b.print({ header: yearHeader(year) });
   return b.build();
 }
