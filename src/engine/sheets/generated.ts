@@ -27,6 +27,30 @@ export interface GeneratedSheet {
   wrapColumns: number[];
   /** A native chart over a block of this sheet (Сводка); shells without charts may ignore it. */
   chart?: ChartSpec;
+  /** How the sheet prints on A4 (the CLI's .xlsx; Sheets has no print layout). Shells may ignore it. */
+  print?: PrintLayout;
+}
+
+/**
+ * Print layout of a generated sheet. The shell chooses the orientation from the column widths and
+ * always fits the width to one page; this says what only the builder knows.
+ */
+export interface PrintLayout {
+  /** Shown in the page header beside the sheet name: «2022/2023 учебный год». */
+  header?: string;
+  /** 0-based first and last row repeated at the top of every page; absent: the table's header rows; null: none. */
+  repeatRows?: { first: number; last: number } | null;
+  /** 0-based columns repeated on the left of every page when the sheet is wider than a page: the school. */
+  repeatColumns?: { first: number; last: number };
+  /** Scale the column widths so that the table is exactly one page wide at full size (the order's appendix). */
+  fitColumns?: boolean;
+  /** 0-based rows that start a new page (a picture is never cut by a page break). */
+  pageBreaks?: number[];
+}
+
+/** «2022/2023 учебный год» for the page header, or nothing when the year is unknown. */
+export function yearHeader(year: string | null | undefined): string | undefined {
+  return year ? `${year} учебный год` : undefined;
 }
 
 /**
@@ -176,6 +200,10 @@ export class SheetBuilder {
 
   wrap(...cols: number[]): void {
     this.sheet.wrapColumns.push(...cols);
+  }
+
+  print(layout: PrintLayout): void {
+    this.sheet.print = { ...this.sheet.print, ...layout };
   }
 
   build(): GeneratedSheet {
