@@ -1,5 +1,6 @@
 import {
   Analysis,
+  CONTEXT_SHEET,
   CUTOFF_LABELS,
   CutoffKind,
   Journal,
@@ -16,6 +17,7 @@ import {
   readSettings,
   settingsEdit,
 } from '../engine';
+import { PanelContext, panelContext } from './contextPanel';
 import { readInputs, runAnalysis } from './pipeline';
 import { guardCell, readSheet } from './sheetsAdapter';
 
@@ -64,6 +66,8 @@ export interface RunSummary {
   listSheet: string;
   /** Program indicators by status (sheet «Показатели»). */
   indicators: { reached: number; notReached: number; noData: number };
+  /** «Контекст»: the model, and the pairs for network support. */
+  context: PanelContext;
 }
 
 export interface PanelState {
@@ -80,6 +84,7 @@ export interface PanelState {
 const FIRST_PROBLEMS = 8;
 
 export function summarize(a: Analysis, sheets: string[]): RunSummary {
+  const context = panelContext(a, sheets);
   const count = (f: (o: Analysis['schools'][number]) => boolean) => a.schools.filter(f).length;
   const problems = a.journal
     .filter((e) => e.level !== 'info')
@@ -105,6 +110,7 @@ export function summarize(a: Analysis, sheets: string[]): RunSummary {
     journalSheet: SHEETS.journal,
     listSheet: SHEETS.list,
     indicators: indicatorCounts(a.indicators),
+    context,
   };
 }
 
@@ -112,7 +118,7 @@ function panelSettings(a: Analysis): PanelSettings {
   return { year: a.settings.year ?? '', cutoff: a.settings.cutoff, threshold: a.settings.threshold, sameProcedure: a.settings.sameProcedure };
 }
 
-const GENERATED = [SHEETS.isbsh, SHEETS.shnor, SHEETS.list, SHEETS.indicators, SHEETS.summary, SHEETS.journal] as string[];
+const GENERATED = [SHEETS.isbsh, SHEETS.shnor, SHEETS.list, SHEETS.indicators, SHEETS.summary, CONTEXT_SHEET, SHEETS.journal] as string[];
 
 function stateOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, a: Analysis): PanelState {
   const names = ss.getSheets().map((s) => s.getName());

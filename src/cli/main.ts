@@ -5,6 +5,7 @@ import { SHEETS, Settings, Table, buildReport, parseCutoff, parseSchoolYear } fr
 import { readWorkbookPath, writeXlsx } from './io';
 import { summaryText } from './summary';
 import { writeIsbshSvg } from './isbshSvg';
+import { writeContextSvg } from './contextSvg';
 import { writeMonitoringWorkbook } from './monitoring';
 import { IMPORT_USAGE, importCommand } from './importCommand';
 import { FORM_SPEC_USAGE, formSpecCommand } from './formSpec';
@@ -15,12 +16,13 @@ const USAGE = `Мониторинг ШНОР и ШНСУ — командная 
                         [--year 2022/2023] [--cutoff quartile|quintile]
 
   analyze   рассчитывает ИСБШ, ШНСУ и ШНОР; в книгу-результат входят исходные листы без изменений
-            и сформированные листы («ИСБШ», «ШНОР», «Перечень ШНОР и ШНСУ», «Показатели», «Сводка», «Журнал проверки»).
+            и сформированные листы («ИСБШ», «ШНОР», «Перечень ШНОР и ШНСУ», «Показатели», «Сводка», «Контекст», «Журнал проверки»).
   -o        куда записать книгу (по умолчанию <имя>-результат.xlsx рядом с исходной)
   --json    записать машиночитаемый результат (DESIGN §3.3)
   --year    учебный год анализа (по умолчанию — из «Настроек» или последний год в результатах)
   --cutoff  граница ШНСУ: quartile (нижний квартиль, 0,25) или quintile (нижний квинтиль, 0,2)
-            Диаграмма ИСБШ записывается рядом с книгой: <результат>-isbsh.svg.
+            Диаграммы записываются рядом с книгой: <результат>-isbsh.svg (ИСБШ и граница ШНСУ)
+            и <результат>-context.svg (доля не справившихся против ИСБШ, лист «Контекст»).
 
   shnor-monitor monitoring <книга.xlsx | папка с .csv> [-o книга-мониторинг.xlsx]
 
@@ -85,6 +87,8 @@ async function analyzeCommand(args: string[], io: CliIO): Promise<number> {
   const outputs = [output];
   const svg = await writeIsbshSvg(report.analysis, output);
   if (svg) outputs.push(svg);
+  const contextSvg = await writeContextSvg(report.analysis, output);
+  if (contextSvg) outputs.push(contextSvg);
   if (values.json) {
     fs.mkdirSync(path.dirname(path.resolve(values.json)), { recursive: true });
     fs.writeFileSync(values.json, `${JSON.stringify(report.json, null, 2)}\n`);

@@ -2,6 +2,8 @@ import { Analysis } from './analyze';
 import { JournalEntry } from './journal';
 import { LowResult, ShnorStatus } from './shnor/judge';
 import { CUTOFF_P, Settings } from './settings';
+import { ContextAnalysis, contextOf } from './context/analysis';
+import { ContextJson, SchoolContextJson, contextJson, contextSchoolJson } from './context/json';
 
 /** The machine-readable result (DESIGN §3.3). Field names are stable. */
 export interface ResultJson {
@@ -14,14 +16,18 @@ export interface ResultJson {
     sameProcedure: boolean;
     minSample: number;
     procedures: string[];
+    contextDeviation: number;
+    leaderCapacity: number;
   };
   shnsuCutoff: number | null;
   schools: SchoolJson[];
   indicators?: IndicatorJson[];
+  /** The context model's line (DESIGN §2.7, §3.3); null when it was not computed. */
+  context: ContextJson;
   issues: { level: JournalEntry['level']; sheet: string; row?: number; school?: string; message: string; action?: string }[];
 }
 
-export interface SchoolJson {
+export interface SchoolJson extends SchoolContextJson {
   code: string;
   name: string;
   isbsh: number | null;
@@ -49,7 +55,7 @@ export interface IndicatorJson {
   status: string;
 }
 
-export function toJson(a: Analysis, indicators?: IndicatorJson[]): ResultJson {
+export function toJson(a: Analysis, indicators?: IndicatorJson[], context: ContextAnalysis = contextOf(a)): ResultJson {
   const w = a.settings.weights;
   return {
     year: a.year,
@@ -61,9 +67,11 @@ export function toJson(a: Analysis, indicators?: IndicatorJson[]): ResultJson {
       sameProcedure: a.settings.sameProcedure,
       minSample: a.settings.minSample,
       procedures: Object.keys(a.settings.procedures).filter((p) => a.settings.procedures[p]),
+      contextDeviation: a.settings.contextDeviation,
+      leaderCapacity: a.settings.leaderCapacity,
     },
     shnsuCutoff: a.cutoff,
-    schools: a.schools.map((o) => ({
+    schools: a.schools.map((o, i) => ({
       code: o.school.code,
       name: o.school.name,
       isbsh: o.isbsh,
@@ -78,8 +86,10 @@ export function toJson(a: Analysis, indicators?: IndicatorJson[]): ResultJson {
       status: o.shnor?.status ?? 'no-data',
       justification: o.shnor?.justification ?? '',
       ...(o.isbsh === null ? { remark: o.isbshRemark } : {}),
+      ...contextSchoolJson(context, i),
     })),
     ...(indicators ? { indicators } : {}),
+    context: contextJson(context),
     issues: a.journal.map((e) => ({ level: e.level, sheet: e.sheet, row: e.row, school: e.school, message: e.message, action: e.action })),
   };
 }

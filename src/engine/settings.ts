@@ -1,7 +1,7 @@
 import { Journal } from './journal';
 import { parseNumber, parseSchoolYear } from './parse';
 import { PROCEDURES } from './shnor/procedures';
-import { CUTOFF_LABELS, FORM_TEXT, NO, SHEETS, YES } from './strings';
+import { CONTEXT_SETTINGS, CUTOFF_LABELS, FORM_TEXT, NO, SHEETS, YES } from './strings';
 import { parseFormId } from './form/formId';
 import { Cell, Table, cellText } from './table';
 import { fold, formatNumber, quote } from './text';
@@ -35,6 +35,10 @@ export interface Settings {
   dynamics: DynamicsKind;
   /** Name of the municipality for titles of the form and the documents; '' = from «Справочник ОО». */
   municipality: string;
+  /** Context (DESIGN §2.7): «результаты ниже ожидаемых» from this residual on, in percentage points. */
+  contextDeviation: number;
+  /** Context: how many ШНОР schools one «школа-лидер» may be paired with. */
+  leaderCapacity: number;
 }
 
 export const CUTOFF_P: Record<CutoffKind, number> = { quartile: 0.25, quintile: 0.2 };
@@ -62,6 +66,8 @@ export function defaultSettings(): Settings {
     targets: {},
     dynamics: 'share',
     municipality: '',
+    contextDeviation: 10,
+    leaderCapacity: 2,
   };
 }
 
@@ -120,6 +126,14 @@ export const TARGET_ROW_PREFIX = 'Целевое значение, %: ';
 export const FORM_SETTING_LABEL = 'Форма анкеты';
 export const QUESTIONNAIRE_SHEET_LABEL = 'Лист анкеты';
 
+/** Context (DESIGN §2.7, the sheet «Контекст»). */
+function contextSettingRows(): SettingRow[] {
+  return [
+    numberRow(CONTEXT_SETTINGS.deviation.label, CONTEXT_SETTINGS.deviation.hint, (s) => s.contextDeviation, (s, v) => (s.contextDeviation = v), (v) => v > 0 && v <= 100),
+    numberRow(CONTEXT_SETTINGS.capacity.label, CONTEXT_SETTINGS.capacity.hint, (s) => s.leaderCapacity, (s, v) => (s.leaderCapacity = v), (v) => Number.isInteger(v) && v >= 1 && v <= 1000),
+  ];
+}
+
 export const SETTING_ROWS: SettingRow[] = [
   {
     label: 'Учебный год анализа',
@@ -162,7 +176,8 @@ export const SETTING_ROWS: SettingRow[] = [
   weightRow('ИСБШ: вес доли «на учёте»', 'register', 'Вычитается: 65 × r.'),
   numberRow('Порог низкого результата, %', 'Результат низкий, если не справились не менее этой доли участников.', (s) => s.threshold, (s, v) => (s.threshold = v), (v) => v > 0 && v <= 100),
   yesNoRow('Критерий 2: та же процедура в оба года', '«да» — низкие результаты в обоих годах должны быть по одной и той же процедуре.', (s) => s.sameProcedure, (s, v) => (s.sameProcedure = v)),
-  numberRow('Минимум участников для надёжного вывода', 'Низкий результат при меньшем числе участников отмечается как «малая выборка».', (s) => s.minSample, (s, v) => (s.minSample = v), (v) => Number.isInteger(v) && v >= 1),
+  numberRow('Минимум участников для надёжного вывода', 'Низкий результат при меньшем числе участников отмечается как «малая выборка»; в листе «Контекст» школа, у которой в году анализа участников меньше, не получает доли не справившихся.', (s) => s.minSample, (s, v) => (s.minSample = v), (v) => Number.isInteger(v) && v >= 1),
+  ...contextSettingRows(),
   {
     label: QUESTIONNAIRE_SHEET_LABEL,
     hint: 'Пусто — лист «Ответы на форму…» находится автоматически.',
