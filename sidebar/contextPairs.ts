@@ -21,7 +21,7 @@ function line(m: NonNullable<PanelContext['model']>): string {
 }
 
 function schoolText(s: PanelPairSchool): Child[] {
-  const details = s.isbsh === null ? `${CONTEXT_PANEL.noIsbsh}, ${share(s.share)}` : CONTEXT_PANEL.school(formatNumber(s.isbsh, 2), share(s.share));
+  const details = CONTEXT_PANEL.school(s.isbsh === null ? CONTEXT_PANEL.noIsbsh : formatNumber(s.isbsh, 2), share(s.share));
   return [h('span', { class: 'pair-name' }, s.name), h('span', { class: 'pair-details' }, details)];
 }
 
