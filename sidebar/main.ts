@@ -2,6 +2,7 @@
 // src/addon/panel.ts); every piece of data goes into the page as text (dom.ts), never as HTML.
 import { save, setupCalculation } from './calculation';
 import { reloadImportSheetsIfOpen, setupImportPanel } from './importPanel';
+import { setupDocument } from './document';
 import { setupMonitoring } from './monitoring';
 import { setupForm } from './form';
 import { setupSettingsForm } from './settingsForm';
@@ -15,5 +16,6 @@ setupSettingsForm(() => void save());
 setupImportPanel();
 setupMonitoring();
 setupForm();
+setupDocument();
 
 void reload();

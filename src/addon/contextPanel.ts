@@ -1,4 +1,4 @@
-import { Analysis, CONTEXT_SHEET, CONTEXT_TEXT, contextOf } from '../engine';
+import { Analysis, CONTEXT_TEXT, contextOf } from '../engine';
 
 /** Pairs listed in the panel; the rest are on the sheet. */
 export const PANEL_PAIRS = 10;
@@ -39,13 +39,13 @@ function school(s: { outcome: { school: { code: string; name: string }; isbsh: n
   return { code: s.outcome.school.code, name: s.outcome.school.name, isbsh: s.outcome.isbsh, share: s.share };
 }
 
-export function panelContext(a: Analysis, written: string[]): PanelContext {
+/** `sheet`: the name «Контекст» is (or will be) written under. */
+export function panelContext(a: Analysis, sheet: string): PanelContext {
   const c = contextOf(a);
   const pairs: PanelPair[] = c.pairs.slice(0, PANEL_PAIRS).map((p) => ({ shnor: school(p.shnor), leader: school(p.leader), reason: '', sameLocality: p.sameLocality }));
   for (const s of c.unpaired.slice(0, Math.max(0, PANEL_PAIRS - pairs.length))) {
     pairs.push({ shnor: school(s), leader: null, reason: CONTEXT_TEXT.unpairedWhy[s.unpaired ?? 'no-leader'], sameLocality: false });
   }
-  const sheet = written.find((n) => n === CONTEXT_SHEET || n.startsWith(`${CONTEXT_SHEET} (`)) ?? CONTEXT_SHEET;
   return {
     sheet,
     available: c.year !== null && a.results !== null,

@@ -8,3 +8,4 @@ export { ISBSH, ISBSH_COUNTS, SHNSU_CUTOFF, LOW_RESULT } from './customFunctions
 export { getImportOptions, previewImport, applyImport } from './importPanel';
 export { prepareMonitoring, menuPrepareMonitoring } from './monitoring';
 export { createQuestionnaireForm, refreshQuestionnaireForm, formMailing, getFormPanelState, menuCreateForm, menuRefreshForm, menuFormMailing } from './form';
+export { createReportDocument, getReportDocuments, menuCreateReportDocument } from './document';

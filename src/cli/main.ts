@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SHEETS, Settings, Table, buildReport, parseCutoff, parseSchoolYear } from '../engine';
+import { documentSource, spravkaDocxBytes } from './docx';
 import { readWorkbookPath, writeXlsx } from './io';
 import { summaryText } from './summary';
-import { writeIsbshSvg } from './isbshSvg';
+import { isbshChartPicture, writeIsbshSvg } from './isbshSvg';
 import { writeContextSvg } from './contextSvg';
 import { writeMonitoringWorkbook } from './monitoring';
 import { IMPORT_USAGE, importCommand } from './importCommand';
@@ -13,7 +14,7 @@ import { FORM_SPEC_USAGE, formSpecCommand } from './formSpec';
 const USAGE = `Мониторинг ШНОР и ШНСУ — командная строка
 
   shnor-monitor analyze <книга.xlsx | папка с .csv> [-o результат.xlsx] [--json результат.json]
-                        [--year 2022/2023] [--cutoff quartile|quintile]
+                        [--year 2022/2023] [--cutoff quartile|quintile] [--docx справка.docx]
 
   analyze   рассчитывает ИСБШ, ШНСУ и ШНОР; в книгу-результат входят исходные листы без изменений
             и сформированные листы («ИСБШ», «ШНОР», «Перечень ШНОР и ШНСУ», «Показатели», «Сводка», «Контекст», «Журнал проверки»).
@@ -21,6 +22,7 @@ const USAGE = `Мониторинг ШНОР и ШНСУ — командная 
   --json    записать машиночитаемый результат (DESIGN §3.3)
   --year    учебный год анализа (по умолчанию — из «Настроек» или последний год в результатах)
   --cutoff  граница ШНСУ: quartile (нижний квартиль, 0,25) или quintile (нижний квинтиль, 0,2)
+  --docx    записать «Аналитическую справку» с приложением к приказу (перечень ШНОР и ШНСУ) в файл Word
             Диаграммы записываются рядом с книгой: <результат>-isbsh.svg (ИСБШ и граница ШНСУ)
             и <результат>-context.svg (доля не справившихся против ИСБШ, лист «Контекст»).
 
@@ -67,15 +69,20 @@ async function analyzeCommand(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { output: { type: 'string', short: 'o' }, json: { type: 'string' }, year: { type: 'string' }, cutoff: { type: 'string' } },
+    options: { output: { type: 'string', short: 'o' }, json: { type: 'string' }, year: { type: 'string' }, cutoff: { type: 'string' }, docx: { type: 'string' } },
   });
+  if (values.docx !== undefined && !/\.docx$/i.test(values.docx)) throw new UsageError(`--docx: укажите файл с расширением .docx, указано «${values.docx}»`);
   if (positionals.length !== 1) throw new UsageError('укажите одну книгу .xlsx или папку с файлами .csv');
   const source = positionals[0];
   const overrides = overridesFrom(values);
   const input = await readWorkbookPath(source);
   const tables: Record<string, Table> = {};
   for (const s of input.sheets) tables[s.name] = s.rows;
-  const report = buildReport({ sheetNames: input.sheets.map((s) => s.name), tables, overrides }, timestamp(io.now()));
+  const generatedAt = timestamp(io.now());
+  const report = buildReport({ sheetNames: input.sheets.map((s) => s.name), tables, overrides }, generatedAt);
+  const docx = values.docx
+    ? await spravkaDocxBytes(report, { generatedAt, source: documentSource(source, input.kind), chartPng: (await isbshChartPicture(report.analysis))?.bytes ?? null })
+    : null;
   const output = values.output ?? defaultOutput(source);
   await writeXlsx(output, {
     workbook: input.workbook,
@@ -93,6 +100,11 @@ async function analyzeCommand(args: string[], io: CliIO): Promise<number> {
     fs.mkdirSync(path.dirname(path.resolve(values.json)), { recursive: true });
     fs.writeFileSync(values.json, `${JSON.stringify(report.json, null, 2)}\n`);
     outputs.push(values.json);
+  }
+  if (values.docx && docx) {
+    fs.mkdirSync(path.dirname(path.resolve(values.docx)), { recursive: true });
+    fs.writeFileSync(values.docx, docx);
+    outputs.push(values.docx);
   }
   io.out(summaryText(report, outputs));
   return 0;

@@ -18,6 +18,8 @@ export type { IsbshPoint } from './summary/isbshChart';
 export { capCell, fold, formatNumber, needsTextGuard, quote } from './text';
 export { parseSchoolYear } from './parse';
 export { municipalityName } from './municipality';
+export * from './objectivity';
 export * from './form';
 export * from './context';
 export { contextSheet } from './sheets/contextSheet';
+export * from './documents';

@@ -16,6 +16,9 @@ export const SHEETS = {
   indicators: 'Показатели',
   summary: 'Сводка',
   journal: 'Журнал проверки',
+  objectivity: 'Объективность',
+  history: 'История',
+  approved: 'Перечни прошлых лет',
 } as const;
 
 /** Prefixes of the sheet a Google Form writes its responses to. */
@@ -91,7 +94,11 @@ export const HEADERS = {
   journal: ['Уровень', 'Лист', 'Строка', 'Школа', 'Сообщение', 'Что сделано'],
   list: ['№ п/п', 'Код ОО', 'Наименование ОО', 'Категория', 'Основания'],
   settings: ['Параметр', 'Значение', 'Пояснение'],
-  results: ['Учебный год', 'Код ОО', 'Наименование ОО', 'Процедура', 'Участников', 'Не справились', '% не справившихся', 'Средний балл', 'Категория', 'Этап'],
+  /** The last seven are optional: the journal comparison and the boundary counts (OBJECTIVITY_HEADERS). */
+  results: [
+    'Учебный год', 'Код ОО', 'Наименование ОО', 'Процедура', 'Участников', 'Не справились', '% не справившихся', 'Средний балл', 'Категория', 'Этап',
+    'Понизили', 'Подтвердили', 'Повысили', 'Ровно минимум «3»', 'Минимум «3» − 1', 'Ровно минимум «4»', 'Минимум «4» − 1',
+  ],
 } as const;
 
 export const NO_QUESTIONNAIRE_REMARK = 'анкета не заполнена / содержит ошибки';
@@ -163,11 +170,13 @@ export const IMPORT_LAYOUT_LABELS = {
   'vpr-export': 'Выгрузка ВПР: строка на школу, год, класс и предмет',
   'gia-schools': 'Результаты ГИА по школам',
   students: 'Результаты по участникам (строка на участника)',
+  'vpr-protocol': 'Протокол ВПР из ФИС ОКО (строка на обучающегося)',
+  'fis-oko-comparison': 'ФИС ОКО: сравнение отметок с отметками по журналу',
 } as const;
 
 export const IMPORT_TEXT = {
   unknownLayout:
-    'Не удалось распознать таблицу: нужна строка заголовков с «Кол-во участников» и отметками «2», «3», «4», «5» (ФИС ОКО), или со школой, участниками и «не преодолели порог» / «получили 2» (ГИА), или со школой и отметкой/баллом каждого участника.',
+    'Не удалось распознать таблицу: нужна строка заголовков с «Кол-во участников» и отметками «2», «3», «4», «5» (ФИС ОКО), или со школой, участниками и «не преодолели порог» / «получили 2» (ГИА), или со школой и отметкой/баллом каждого участника, или протокол ВПР (логин школы и «всего баллов» / «Итого баллов»), или «Сравнение отметок с отметками по журналу».',
   unknownLayoutLabel: 'не распознан',
   emptyPaste: 'Лист пуст.',
   needProcedure: 'Вставка не называет процедуру: выберите её.',
@@ -221,6 +230,105 @@ export const IMPORT_TEXT = {
   yearUnknown: 'не определён',
   summaryCounts: (applied: boolean, c: { schools: number; rows: number; alreadyThere: number; conflicts: number; skipped: number }) =>
     `Школ распознано: ${c.schools}. ${applied ? 'Добавлено' : 'Будет добавлено'} строк: ${c.rows}. Уже есть: ${c.alreadyThere}. Конфликтов: ${c.conflicts}. Пропущено строк: ${c.skipped}.`,
+} as const;
+
+/**
+ * Student-level ВПР protocols of ФИС ОКО and the journal comparison (issue 16): the scale of marks,
+ * absent students, rows of other municipalities, columns added to «Результаты ОП».
+ */
+export const PROTOCOL_TEXT = {
+  scaleLabel: (procedure: string, year: string) => `Шкала ВПР: ${procedure}, ${year}`,
+  scaleHint: 'Минимальные первичные баллы для отметок «3», «4», «5» через «;», например 7; 11; 15 (шкала перевода ФИОКО для этой работы и года).',
+  scaleShown: (three: number, four: number, five: number) => `«3» — от ${three}, «4» — от ${four}, «5» — от ${five} баллов`,
+  badScale: (text: string) => `шкала «${text}» не распознана: нужны три целых минимальных балла для «3», «4», «5» по возрастанию, например 7; 11; 15`,
+  badScaleLabel: (label: string) => `не понятно, к какой процедуре и учебному году относится «${label}»: пишите «Шкала ВПР: ВПР математика 5 кл., 2020/2021»`,
+  scaleYearInFull: (text: string) => `учебный год «${text}» укажите полностью, например 2020/2021`,
+  scaleTwice: (label: string, rows: string) => `Параметр «${label}» указан несколько раз (${rows}).`,
+  scaleTwiceAction: 'использована последняя строка',
+  needScale: (procedure: string, year: string) =>
+    `Во вставке протокол ВПР: баллы переводятся в отметки по шкале. Укажите минимальные баллы для «3», «4», «5» (${procedure}, ${year}) или добавьте в «Настройки» строку «Шкала ВПР: ${procedure}, ${year}».`,
+  needScaleShort: 'укажите шкалу перевода баллов в отметки',
+  scaleOverMax: (five: number, max: number) => `Минимальный балл для «5» (${five}) больше максимального балла работы (${max} — сумма максимумов заданий): проверьте шкалу.`,
+  scaleFrom: { hint: 'указана при импорте', settings: 'из листа «Настройки»' } as Record<'hint' | 'settings', string>,
+  scaleUsed: (shown: string, source: string) => `Шкала перевода баллов в отметки: ${shown} (${source}). Не справились — набравшие меньше минимального балла для «3».`,
+  scaleDiffers: (hint: string, settings: string) => `Шкала при импорте (${hint}) отличается от шкалы в «Настройках» (${settings}).`,
+  scaleDiffersAction: 'использована шкала, указанная при импорте',
+  totalOverMax: (total: number, max: number) => `итоговый балл ${total} больше максимального (${max} — сумма максимумов заданий)`,
+  badTotal: (text: string) => `итоговый балл «${text}» не является целым неотрицательным числом`,
+  absentWithTotal: (variant: string) => `отмечен как «${variant}», но указан итоговый балл`,
+  /** Word forms for `plural` (src/engine/text.ts): one, few, many. */
+  forms: {
+    students: ['обучающийся', 'обучающихся', 'обучающихся'],
+    participants: ['участник', 'участника', 'участников'],
+    schools: ['школе', 'школах', 'школах'],
+    rows: ['строка', 'строки', 'строк'],
+  } as Record<'students' | 'participants' | 'schools' | 'rows', [string, string, string]>,
+  absent: (n: string) => `Отсутствовали на работе (нет итогового балла): ${n}.`,
+  absentAction: 'не участники: не учитываются ни в числе участников, ни в сравнении с журналом',
+  participants: (n: number, schools: string) => `Участников с итоговым баллом: ${n} в ${schools}.`,
+  noJournalMark: (n: string) => `Без отметки по журналу 2–5 («нет отметки», пусто и т. п.): ${n}.`,
+  noJournalMarkAction: 'учтены в числе участников, но не в сравнении с журналом',
+  journalMarkNote: 'Отметка по журналу используется только для сравнения и никогда не заменяет отметку за работу.',
+  otherMunicipality: (name: string) => `строки другого муниципалитета («${name}»)`,
+  notInRegistry: (n: number, rows: string, logins: string) =>
+    `Школ не из «Справочника ОО»: ${n} (${rows}): ${logins}. Если это школы вашего муниципалитета, добавьте их логины в справочник.`,
+  notInRegistryAction: 'строки этих школ не добавлены',
+  loginPrefix: (from: string, to: string) => `Логины ФИС ОКО вида «${from}…» сопоставлены с кодами «${to}…» справочника (номер ОО тот же).`,
+  headerAdded: (sheet: string, columns: string) => `В лист «${sheet}» добавлены столбцы ${columns} (справа от имеющихся, в строке заголовка).`,
+  objectivityRows: (n: number) => `Из них со сравнением с журналом или баллами на границах отметок: ${n}.`,
+  supplementRows: (n: number) => `Строк только с данными объективности (результат уже был в листе): ${n}.`,
+  comparisonConflict: (procedure: string, year: string, existing: string, imported: string) =>
+    `${procedure}, ${year}: в листе уже есть другие данные объективности (${existing}), во вставке — ${imported}.`,
+  comparisonPercents: (sum: string) => `доли «понизили», «подтвердили», «повысили» в сумме дают ${sum} %, а не 100 %`,
+  comparisonCounts: (sum: number, total: number) => `понизили + подтвердили + повысили = ${sum}, а всего указано ${total}`,
+  comparisonNoTotal: 'нет числа участников: по одним долям нельзя восстановить число обучающихся',
+  comparisonIncomplete: 'указаны не все три строки «Понизили», «Подтвердили», «Повысили»',
+  comparisonCategoryWithoutGroup: 'строка «Понизили / Подтвердили / Повысили» стоит раньше строки школы',
+  badCount: (header: string, text: string) => `«${header}» = «${text}» должно быть целым неотрицательным`,
+  badShare: (header: string, text: string) => `«${header}» = «${text}» не является долей от 0 до 100 %`,
+  studentsLine: (s: { participants: number; absent: number; noJournalMark: number }) =>
+    `Участников с итоговым баллом: ${s.participants}; отсутствовали: ${s.absent}; без отметки по журналу 2–5: ${s.noJournalMark}.`,
+  yearFromUpload: (year: string) => `Учебный год ${year} определён по датам загрузки работ в протоколе.`,
+  andMore: (n: number) => `и ещё ${n}`,
+  badScaleHint: (text: string) => `Шкала «${text}» не распознана: укажите три минимальных балла для «3», «4», «5» по возрастанию, например 7; 11; 15.`,
+} as const;
+
+/** «Объективность» and the signs of biased marking (issue 16). */
+export const OBJECTIVITY_TEXT = {
+  title: (year: string) => `Объективность результатов оценочных процедур, ${year} учебный год`,
+  note: (t: { upFactor: string; upMinPercent: string; boundaryRatio: string; boundaryMin: string }) =>
+    `Понизили / подтвердили / повысили — доли участников, чья отметка за работу ниже / равна / выше отметки по журналу (учтены участники с отметкой по журналу 2–5). ` +
+    `«Ровно минимум» — доля участников с баллом, равным минимуму для отметки, «− 1» — на балл ниже; «пик» — отношение первого числа ко второму ` +
+    `(если на балл ниже никого нет, отношение считается к одному участнику). Признаки необъективности — ориентировочные пороги из листа «Настройки»: ` +
+    `повысили не менее ${t.upFactor} × доли муниципалитета и не менее ${t.upMinPercent} %; пик не менее ${t.boundaryRatio} при не менее ${t.boundaryMin} участниках. ` +
+    `Признак — повод проверить объективность проведения и проверки работ, а не вывод о ней; правила отнесения к ШНОР он не меняет.`,
+  noData: (year: string) =>
+    `Нет данных для проверки объективности за ${year}: импортируйте протокол ВПР по обучающимся (со шкалой отметок) или отчёт ФИС ОКО «Сравнение отметок с отметками по журналу».`,
+  noYear: 'Нет результатов оценочных процедур: учебный год анализа не определён.',
+  municipality: 'Муниципалитет (все школы)',
+  headers: [
+    'Процедура', 'Код ОО', 'Наименование ОО', 'Сравнено с журналом', 'Понизили', 'Подтвердили', 'Повысили', 'Участников',
+    'Ровно минимум «3»', 'Минимум «3» − 1', 'Пик «3»', 'Ровно минимум «4»', 'Минимум «4» − 1', 'Пик «4»', 'Признаки необъективности',
+  ],
+  signUp: (share: string, up: number, n: number, factor: string, municipal: string, minPercent: string) =>
+    `повысили ${share} (${up} из ${n}) — не менее ${factor} × доли муниципалитета (${municipal}) и не менее ${minPercent} %`,
+  signBoundary: (mark: number, at: number, below: number, ratio: string, threshold: string, participants: number) =>
+    `пик на границе «${mark}»: ровно минимум — ${at}, на балл ниже — ${below} (отношение ${ratio} ≥ ${threshold}; участников ${participants})`,
+  smallSample: (n: number) => `малая выборка: ${n}`,
+  /** The words «ШНОР» and «Перечень» add to a result with a sign (the rules of §2.3 are not changed by it). */
+  mark: 'результат с признаками необъективности — рекомендуется проверка',
+  remark: (procedure: string, year: string, signs: string) => `${procedure}, ${year}: результат с признаками необъективности — рекомендуется проверка (${signs}).`,
+  duplicateDiffers: (procedure: string, year: string, what: string, rows: string) => `${procedure}, ${year}: ${what} в строках ${rows} расходятся.`,
+  duplicateDiffersAction: 'эти данные объективности не учитываются: оставьте одну верную строку',
+  participantsDiffer: (procedure: string, year: string, rows: string) => `${procedure}, ${year}: в строках ${rows} с данными объективности разное число участников.`,
+  comparedOverParticipants: (procedure: string, year: string, compared: number, participants: number) =>
+    `${procedure}, ${year}: с журналом сравнено ${compared}, а участников ${participants}.`,
+  boundaryOverParticipants: (procedure: string, year: string, mark: number, counted: number, participants: number) =>
+    `${procedure}, ${year}: на границе «${mark}» и на балл ниже — ${counted} участников, а всего участников ${participants}.`,
+  leftOutAction: 'эти данные объективности не учитываются',
+  groups: { comparison: 'сравнение с журналом', three: 'баллы на границе «3»', four: 'баллы на границе «4»' },
+  describeComparison: (down: number, same: number, up: number) => `понизили ${down}, подтвердили ${same}, повысили ${up}`,
+  describeBoundary: (mark: number, at: number, below: number) => `минимум «${mark}» — ${at}, на балл ниже — ${below}`,
 } as const;
 
 /** Charts (src/engine/charts): titles, axes, legends and notes of the ИСБШ and context charts. */
@@ -599,4 +707,117 @@ export const CONTEXT_PANEL = {
   more: (n: number, sheet: string) => `и ещё ${n} — на листе «${sheet}»`,
   later: (sheet: string) => `Все пары и доли каждой школы — на листе «${sheet}» после расчёта.`,
   modelNote: 'Статистическая модель для планирования поддержки, а не оценка школы.',
+} as const;
+
+// ===== History: the list across years, approved lists (issue 13) =====================================
+
+export const HISTORY_TEXT = {
+  approvedHeader: ['Учебный год', 'Код ОО', 'Наименование ОО', 'Категория', 'Приказ (№, дата)'],
+  emptyList: '(в перечне нет ни одной школы)',
+  approvedIgnored: 'утверждённые перечни не учитываются: исправьте заголовок листа',
+  rowIgnored: 'строка не учитывается в истории',
+  firstKept: 'учитывается первая строка',
+  badCategory: (text: string) => `Категория «${text}» не распознана: ожидается «ШНОР», «ШНСУ» или «ШНОР и ШНСУ».`,
+  repeatedSchool: (year: string, row: number, first: string, other: string) => `Школа повторяется в перечне ${year}: в строке ${row} — «${first}», здесь — «${other}».`,
+  noYear: 'Учебный год анализа не определён: фиксировать нечего. Заполните результаты или укажите год в «Настройках».',
+  alreadyRecorded: (year: string, rows: number[], sheet: string) =>
+    `Перечень ${year} уже записан в лист «${sheet}» (строки ${rows.length > 1 ? `${rows[0]}–${rows[rows.length - 1]}` : rows[0]}): утверждённый перечень не заменяется. Чтобы исправить его, измените или удалите эти строки в листе вручную (например, если приказ изменён), затем зафиксируйте перечень снова.`,
+  recorded: (year: string, schools: number, sheet: string) => `Перечень ${year} записан в лист «${sheet}»: ${schools} ${schools % 10 === 1 && schools % 100 !== 11 ? 'школа' : schools % 10 >= 2 && schools % 10 <= 4 && (schools % 100 < 12 || schools % 100 > 14) ? 'школы' : 'школ'}. Теперь история использует его как утверждённый.`,
+  orderLabel: 'Приказ (№, дата), необязательно',
+  orderHint: 'например: № 45 от 20.01.2024',
+  noQuestionnaireYears: (years: string[]) =>
+    `Ответов на анкету за ${years.join(', ')} нет (или в анкете нет столбца «Учебный год»): в истории за ${years.length === 1 ? 'этот год' : 'эти годы'} ШНСУ не определены.`,
+  noQuestionnaireAction: 'в истории ШНСУ за эти годы — «нет данных»; ШНОР определены по результатам',
+  differs: (year: string, approved: string | null, computed: string | null) => `${year}: в утверждённом перечне — ${approved ? `«${approved}»` : 'не в перечне'}, по данным сейчас — ${computed ? `«${computed}»` : 'не в перечне'}`,
+  differences: (items: string[]) => `Утверждённый перечень расходится с расчётом по нынешним данным (данные изменились после приказа): ${items.join('; ')}.`,
+  differencesAction: 'в истории использован утверждённый перечень',
+  sourceLabel: { approved: 'утверждён', computed: 'расчёт' },
+  exitLabel: { left: 'вышла из перечня', leaving: 'на пути к выходу' },
+  sheetTitle: 'История перечня ШНОР и ШНСУ по учебным годам',
+  sheetNote:
+    'Категория за год — по утверждённому перечню (лист «Перечни прошлых лет»), где он записан, иначе по расчёту по нынешним данным и настройкам. ШНСУ за год — только по ответам на анкету за этот год.',
+  headers: { code: 'Код ОО', name: 'Наименование ОО', years: 'Лет в перечне', clear: 'Лет подряд без оснований', exit: 'Выход из перечня' },
+  perYearHeaders: ['Учебный год', 'Источник', 'ШНОР', 'ШНСУ', 'ШНОР и ШНСУ', 'Всего в перечне', 'Вошли', 'Вышли'],
+  noData: 'нет данных',
+  notListed: '—',
+  noYears: 'Результатов оценочных процедур нет: история не построена.',
+} as const;
+
+/**
+ * Writing sheets in the add-on all-or-nothing (issue 9): a run builds its sheets under temporary
+ * names and swaps them in when every one is ready. These are the names and what the user is told.
+ */
+export const WRITE_TEXT = {
+  /** «[черновик] Сводка»: a sheet being built; «[прежний] Сводка»: the one it replaces, until the swap is over. */
+  draft: 'черновик',
+  retired: 'прежний',
+  /** `google`: the error came from a Google service (else from the add-on itself). */
+  failed: (detail: string, google: boolean) =>
+    `Листы не записаны: ${google ? 'Google Таблицы сообщили об ошибке' : 'произошла ошибка'} («${detail}»). Прежние результаты и ваши листы не изменены, временные листы удалены. Повторите попытку; если ошибка повторяется, перешлите этот текст разработчикам.`,
+  failedWithLeftovers: (detail: string, google: boolean, sheets: string) =>
+    `Листы не записаны: ${google ? 'Google Таблицы сообщили об ошибке' : 'произошла ошибка'} («${detail}»). Прежние результаты и ваши листы не изменены; временные листы ${sheets} удалить не удалось — они будут удалены при следующем запуске.`,
+  tooLong: (minutes: number) =>
+    `Запуск не успел записать листы за ${minutes} мин (Google прерывает запуск через 6 минут): прежние результаты и ваши листы не изменены, временные листы удалены. Повторите попытку; если так будет снова, уменьшите объём данных (например, удалите лишние годы из результатов).`,
+  leftovers: (sheets: string) => `Не удалось удалить временные листы ${sheets}: они будут удалены при следующем запуске.`,
+  chartFailed: (sheet: string) => `Диаграмма на листе «${sheet}» не построена: данные для неё на листе есть, её можно вставить вручную.`,
+  displaced: (wanted: string, name: string) => `Лист «${wanted}» ваш (создан не надстройкой): он не изменяется, результат — в листе «${name}».`,
+  /** The error detail Google gave, shortened for a message box. */
+  maxDetail: 300,
+} as const;
+
+// ===== «Аналитическая справка» as a document (issue 11, DESIGN §3.4) ===============================
+
+export const DOCUMENT_TEXT = {
+  menu: 'Создать документ справки',
+  title: 'Аналитическая справка',
+  subtitle: 'о выявлении школ с низкими образовательными результатами (ШНОР) и школ, функционирующих в неблагоприятных социальных условиях (ШНСУ)',
+  municipalityBlank: '_____________________________________ (муниципалитет)',
+  period: (year: string | null) => (year ? `по итогам ${year} учебного года` : 'учебный год анализа не определён (нет результатов оценочных процедур)'),
+  madeBy: (when: string, source: string) => `Сформирована ${when} надстройкой «${PRODUCT_NAME}» по данным ${source}. Параметры расчёта — лист «${SHEETS.settings}».`,
+  sourceSpreadsheet: (name: string) => `таблицы «${name}»`,
+  sourceWorkbook: (name: string) => `книги «${name}»`,
+  sourceFolder: (name: string) => `папки с файлами CSV «${name}»`,
+  name: (municipality: string | null, year: string | null, when: string) =>
+    ['Аналитическая справка ШНОР и ШНСУ', municipality, year, when].filter(Boolean).join(' — '),
+  sections: {
+    method: '1. Методика и параметры расчёта',
+    counts: '2. Итоги выявления',
+    chart: '3. ИСБШ по школам',
+    note: '4. Аналитическая записка',
+    indicators: '5. Показатели программы, которые не достигнуты',
+    changes: (previousYear: string | null) => (previousYear ? `6. Изменения перечня по сравнению с ${previousYear} учебным годом` : '6. Изменения перечня по сравнению с предыдущим годом'),
+    roadmap: '7. Дорожная карта по трём трекам',
+  },
+  countsColumns: ['Показатель', 'Значение'],
+  indicatorColumns: ['№', 'Показатель', 'Значение', 'Целевое значение', 'Учтено'],
+  roadmapColumns: ['Трек', 'ОО', 'Задача — действие', 'Мера — мероприятие', 'Сроки', 'Ответственные', 'Результаты / показатели'],
+  appendixColumns: ['№ п/п', 'Образовательная организация', 'Категория', 'Основания'],
+  appendixHead: ['Приложение', 'к приказу ______________________________', 'от «___» ____________ 20___ г. № ______'],
+  signature: ['Справку составил(а): ______________________ / ______________________ /', 'Дата: «___» ____________ 20___ г.'],
+  figure: (cutoff: string | null, label: string) => `Рисунок 1 — ИСБШ по школам (от наименее благополучной)${cutoff ? ` и граница ШНСУ ${cutoff} (${label})` : ''}`,
+  chartFallback: `Диаграмма ИСБШ не вставлена: она есть на листе «${SHEETS.summary}» (в командной строке — файл …-isbsh.svg рядом с книгой).`,
+  noChart: 'ИСБШ не рассчитан ни для одной школы: диаграмма не построена.',
+  noYearChanges: 'Учебный год анализа не определён: сравнение с предыдущим годом невозможно.',
+  allReached: 'Все показатели, по которым есть данные, достигнуты.',
+  noIndicatorData: 'Ни по одному показателю нет данных.',
+  noRoadmap: 'Дорожная карта не заполнена.',
+} as const;
+
+/** The add-on's «Создать документ справки»: messages of the menu item and the panel. */
+export const DOCUMENT_ADDON_TEXT = {
+  created: (name: string) => `Создан документ «${name}».`,
+  where: 'Он сохранён в корне «Моего диска» (надстройка не видит папок Диска): переместите его в папку таблицы и откройте доступ рабочей группе через «Настройки доступа».',
+  everyRun: 'Каждое нажатие создаёт новый документ с датой и временем в названии: уже подписанная или отправленная справка не изменяется.',
+  recalculated: (sheets: number) => `Перед созданием выполнен расчёт: обновлено листов — ${sheets}.`,
+  noChart: `Диаграмма не вставлена: её нет на листе «${SHEETS.summary}».`,
+  headerNotPinned: 'Строка заголовка приложения не закреплена: при печати отметьте её в Google Документах (Таблица → Свойства таблицы → Закрепить строку заголовка).',
+  open: 'Открыть документ',
+  panelTitle: 'Аналитическая справка',
+  panelHint:
+    'Документ Google с аналитической справкой и приложением к приказу (перечень ШНОР и ШНСУ) для печати и подписи. Перед созданием выполняется расчёт, чтобы справка и листы совпадали.',
+  busy: 'Создание документа…',
+  failed: 'Документ не создан',
+  recent: 'Созданные справки',
+  permission:
+    'Для создания документа нужно разрешение «Просматривать, изменять, создавать и удалять документы Google Документов»: его запрашивает только эта команда. Разрешите доступ в открывшемся окне и выберите команду ещё раз.',
 } as const;

@@ -30,14 +30,17 @@ import {
   RangeRef,
   SheetDump,
   SheetModel,
+  WorkbookCheckpoint,
   WorkbookModel,
   forEachCell,
   mapRect,
 } from './spreadsheetModel';
+import { newBlob } from './fakeBlob';
+import { barChartPng } from './png';
 
 export type { CellValue, FormulaValue } from './cellValues';
 export { FORMULA_PLACEHOLDER_PREFIX, defaultFormulaValue } from './cellValues';
-export type { SheetDump, ChartDump, BorderRecord } from './spreadsheetModel';
+export type { SheetDump, ChartDump, BorderRecord, WorkbookCheckpoint } from './spreadsheetModel';
 export { CallCounter } from './fakeBase';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -978,7 +981,7 @@ class FakeEmbeddedChartBuilder extends CountedFake implements Pick<EmbeddedChart
 }
 type _ChartBuilderIsExact = Assert<ExactApi<FakeEmbeddedChartBuilder, EmbeddedChartBuilder, ChartBuilderMember>>;
 
-type ChartMember = 'getChartId' | 'getContainerInfo' | 'getNumHeaders' | 'getOptions' | 'getRanges' | 'modify';
+type ChartMember = 'getAs' | 'getChartId' | 'getContainerInfo' | 'getNumHeaders' | 'getOptions' | 'getRanges' | 'modify';
 
 class FakeEmbeddedChart extends CountedFake implements Pick<EmbeddedChart, ChartMember> {
   private readonly sheet: SheetModel;
@@ -989,6 +992,12 @@ class FakeEmbeddedChart extends CountedFake implements Pick<EmbeddedChart, Chart
     this.sheet = sheet;
     this.chart = chart;
     chartModels.set(this, chart);
+  }
+
+  /** The chart drawn as a picture (only PNG, as Sheets renders charts): a bar per data row, the second series as a line. */
+  getAs(contentType: string): GoogleAppsScript.Base.Blob {
+    if (String(contentType) !== 'image/png') throw new AppsScriptException(`Converting from chart to ${contentType} is not supported.`);
+    return chartPicture(this.sheet, this.chart);
   }
 
   getChartId(): number | null {
@@ -1016,6 +1025,17 @@ class FakeEmbeddedChart extends CountedFake implements Pick<EmbeddedChart, Chart
   }
 }
 type _ChartIsExact = Assert<ExactApi<FakeEmbeddedChart, EmbeddedChart, ChartMember>>;
+
+function chartPicture(sheet: SheetModel, chart: ChartModel): GoogleAppsScript.Base.Blob {
+  const ref = chart.ranges[0];
+  const rows = ref ? ref.sheet.readValues(ref.rect).slice(chart.numHeaders) : [];
+  const numbers = (column: number) => rows.map((r) => (typeof r[column] === 'number' ? (r[column] as number) : 0));
+  const line = rows.length > 0 && typeof rows[0][2] === 'number' ? (rows[0][2] as number) : null;
+  const size = (key: string, fallback: number) => (typeof chart.options.get(key) === 'number' ? (chart.options.get(key) as number) : fallback);
+  const png = barChartPng(numbers(1), { width: size('width', 600), height: size('height', 371), max: 100, line });
+  const title = chart.options.get('title');
+  return newBlob(sheet.workbook.calls, png, 'image/png', `${typeof title === 'string' && title ? title : 'Chart'}.png`);
+}
 
 class FakeChartOptions extends CountedFake implements Pick<ChartOptions, 'get'> {
   private readonly options: Map<string, unknown>;
@@ -1523,6 +1543,15 @@ export class FakeWorkbook {
 
   sheetNames(): string[] {
     return this.model.sheets.map((sheet) => sheet.name);
+  }
+
+  /** The whole state (sheets, ids, active sheet), to go back to with `restore`: one spreadsheet for many trials. */
+  checkpoint(): WorkbookCheckpoint {
+    return this.model.checkpoint();
+  }
+
+  restore(checkpoint: WorkbookCheckpoint): void {
+    this.model.restore(checkpoint);
   }
 
   activeSheetName(): string {
