@@ -14,6 +14,7 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addSeparator()
     .addItem(MENU.createStructure, 'menuCreateStructure')
     .addItem(MENU.prepareMonitoring, 'menuPrepareMonitoring')
+    .addItem(MENU.recordList, 'menuRecordList')
     .addItem(DOCUMENT_TEXT.menu, 'menuCreateReportDocument')
     .addSeparator()
     .addItem(FORM_MENU.create, 'menuCreateForm')

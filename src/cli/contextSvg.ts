@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { Analysis, contextChart } from '../engine';
 import { PngOptions, RenderedChart, renderChart, renderSvg } from './charts';
 
@@ -20,13 +19,4 @@ export async function contextChartSvg(a: Analysis): Promise<string | null> {
 export async function contextChartPicture(a: Analysis, options?: PngOptions): Promise<RenderedChart | null> {
   const spec = contextChart(a);
   return spec ? renderChart(spec, options) : null;
-}
-
-/** Writes the context scatter beside the workbook (the add-on draws it natively); null when there is nothing to draw. */
-export async function writeContextSvg(a: Analysis, workbookPath: string): Promise<string | null> {
-  const svg = await contextChartSvg(a);
-  if (svg === null) return null;
-  const file = contextSvgPathFor(workbookPath);
-  fs.writeFileSync(file, svg);
-  return file;
 }

@@ -35,6 +35,7 @@ export const MENU = {
   calculate: 'Рассчитать',
   createStructure: 'Создать структуру листов',
   prepareMonitoring: 'Подготовить лист мониторинга',
+  recordList: 'Зафиксировать перечень года',
   help: 'Справка',
 } as const;
 
@@ -154,6 +155,8 @@ export const SUMMARY_TITLES = {
   sheet: 'Сводка для муниципальной рабочей группы',
   counts: 'Перечень ШНОР и ШНСУ',
   changes: 'Изменения перечня по сравнению с предыдущим годом',
+  wholeList: 'Перечень (ШНОР или ШНСУ)',
+  longOnList: 'В перечне три года подряд и дольше',
   notReached: 'Показатели, которые не достигнуты',
   noData: 'Показатели без данных',
   chart: 'ИСБШ по школам и граница ШНСУ',
@@ -552,6 +555,217 @@ export const FORM_PANEL = {
   copySelected: 'Текст выделен: нажмите Ctrl+C (⌘+C), чтобы скопировать.',
   letterLabel: 'Текст для письма',
   noLink: 'без ссылки',
+
+} as const;
+
+// ---------------------------------------------------------------------------------------------
+// Командная строка `shnor-monitor` (issues 9, 11): справка по командам, ошибки параметров, запись
+// файлов, сводка `analyze`. The option names themselves (`--json`) are not translated. Texts built
+// from other constants are getters, so that the add-on's bundle (which never reads them) drops them.
+
+const CLI_EXIT_CODES = `Коды выхода:
+  0  расчёт выполнен и что-то определено (проблемы в данных — в «Журнале проверки»)
+  1  файл не прочитан или не записан (недописанных файлов не остаётся)
+  2  неверные параметры (в том числе -o указывает на исходную книгу без --in-place)
+  3  книга прочитана и файлы записаны, но ни ШНОР, ни ШНСУ определить не удалось
+     (причины — в сводке и в «Журнале проверки»)`;
+
+const CLI_COMMON_OPTIONS = `  --debug              при ошибке показать технические подробности (для разработчиков)
+  -h, --help           эта справка`;
+
+export const CLI_HELP = {
+  get general() {
+    return `${PRODUCT_NAME} — командная строка
+
+Команды:
+  analyze     расчёт ИСБШ, ШНСУ и ШНОР, листы-результаты, показатели программы
+  monitoring  создать или обновить лист «${SHEETS.monitoring}» для рабочей группы
+  import      дописать в «${SHEETS.results}» результаты из вставленного отчёта
+  record      зафиксировать перечень года анализа как утверждённый («${SHEETS.approved}»)
+  form-spec   описание анкеты для школ, чтобы создать Google Форму вручную
+
+Запуск:  shnor-monitor <команда> <книга.xlsx | папка с .csv> [параметры]
+Справка по команде:  shnor-monitor <команда> --help  (или shnor-monitor help <команда>)
+
+Исходная книга никогда не изменяется: результат пишется в новый файл (-o). Запись в саму книгу —
+только с --in-place, и тогда сначала сохраняется её копия «<книга>.bak.xlsx».
+
+${CLI_EXIT_CODES}`;
+  },
+  get analyze() {
+    return `shnor-monitor analyze — расчёт ИСБШ, ШНСУ и ШНОР
+
+Запуск:
+  shnor-monitor analyze <книга.xlsx | папка с .csv> [-o результат.xlsx] [--json результат.json]
+                        [--year 2022/2023] [--cutoff quartile|quintile] [--docx справка.docx]
+                        [--in-place]
+
+В книгу-результат входят исходные листы без изменений и сформированные листы («${SHEETS.isbsh}»,
+«${SHEETS.shnor}», «${SHEETS.list}», «${SHEETS.indicators}», «${SHEETS.summary}», «${CONTEXT_SHEET}», «${SHEETS.journal}» и др.).
+Рядом с ней записываются диаграммы: ИСБШ — <результат>-isbsh.svg, доля не справившихся против ИСБШ
+(лист «${CONTEXT_SHEET}») — <результат>-context.svg. Все файлы записываются вместе:
+если один из них записать нельзя, не записывается ни один.
+
+Параметры:
+  -o, --output <файл>  куда записать книгу (по умолчанию <имя>-результат.xlsx рядом с исходной)
+  --json <файл>        записать также машиночитаемый результат (JSON)
+  --year <год>         учебный год анализа, например 2022/2023 (по умолчанию — из «${SHEETS.settings}»
+                       или последний год в результатах)
+  --cutoff <граница>   граница ШНСУ: quartile (нижний квартиль, 0,25) или quintile (нижний квинтиль, 0,2)
+  --docx <файл>        записать также «Аналитическую справку» с приложением к приказу (Word)
+  --in-place           записать результат в саму исходную книгу .xlsx; сначала рядом сохраняется её
+                       копия <книга>.bak.xlsx (если она уже есть — <книга>.bak-2.xlsx и т. д.)
+${CLI_COMMON_OPTIONS}
+
+${CLI_EXIT_CODES}`;
+  },
+  get record() {
+    return `shnor-monitor record — зафиксировать перечень года как утверждённый
+
+Запуск:
+  shnor-monitor record <книга.xlsx | папка с .csv> [--order "№ 45 от 20.01.2024"] [-o книга-перечень.xlsx]
+                       [--in-place]
+
+Дописывает перечень ШНОР и ШНСУ учебного года анализа в лист «${SHEETS.approved}» (создаёт лист
+при первом вызове) — как он утверждён приказом. Перечень года, который уже записан, не заменяется:
+чтобы исправить его, измените строки листа вручную. «${SHEETS.history}» и JSON берут утверждённый
+перечень вместо расчёта.
+
+Параметры:
+  --order <текст>      номер и дата приказа, которым утверждён перечень (необязательно)
+  -o, --output <файл>  куда записать книгу (по умолчанию <имя>-перечень.xlsx рядом с исходной)
+  --in-place           записать лист в саму исходную книгу .xlsx; сначала рядом сохраняется её
+                       копия <книга>.bak.xlsx (если она уже есть — <книга>.bak-2.xlsx и т. д.)
+${CLI_COMMON_OPTIONS}
+
+Коды выхода: 0 — перечень записан, 1 — файл не прочитан или не записан, 2 — неверные параметры,
+3 — записывать нечего (год анализа не определён) или перечень этого года уже записан.`;
+  },
+  get monitoring() {
+    return `shnor-monitor monitoring — лист «${SHEETS.monitoring}» для рабочей группы
+
+Запуск:
+  shnor-monitor monitoring <книга.xlsx | папка с .csv> [-o книга-мониторинг.xlsx] [--in-place]
+
+Создаёт или обновляет лист «${SHEETS.monitoring}»: новые школы перечня добавляются, выбывшие
+отмечаются, внесённые отметки, числа и добавленные столбцы сохраняются по коду школы.
+Остальные листы книги переносятся без изменений.
+
+Параметры:
+  -o, --output <файл>  куда записать книгу (по умолчанию <имя>-мониторинг.xlsx рядом с исходной)
+  --in-place           записать лист в саму исходную книгу .xlsx; сначала рядом сохраняется её
+                       копия <книга>.bak.xlsx (если она уже есть — <книга>.bak-2.xlsx и т. д.)
+${CLI_COMMON_OPTIONS}
+
+Коды выхода: 0 — лист подготовлен, 1 — файл не прочитан или не записан, 2 — неверные параметры.`;
+  },
+};
+
+export const CLI_TEXT = {
+  error: (message: string) => `Ошибка: ${message}`,
+  seeHelp: (command: string) => `Справка: shnor-monitor ${command} --help`,
+  seeGeneralHelp: 'Справка: shnor-monitor --help',
+  noCommand: 'укажите команду: analyze, monitoring, import, record или form-spec.',
+  unknownCommand: (name: string, suggestion: string | null) =>
+    `неизвестная команда «${name}»${suggestion ? ` — возможно, вы имели в виду «${suggestion}»` : ''}. Команды: analyze, monitoring, import, record, form-spec.`,
+  commandBeforeBook: (path: string) => `сначала укажите команду, затем книгу: shnor-monitor analyze «${path}».`,
+  unknownOption: (option: string, command: string, suggestion: string | null) =>
+    `у команды ${command} нет параметра «${option}»${suggestion ? ` — возможно, вы имели в виду ${suggestion}` : ''}.`,
+  missingValue: (option: string, placeholder: string) => `после ${option} укажите ${placeholder}.`,
+  flagTakesNoValue: (option: string) => `параметр ${option} не принимает значения: уберите «=…».`,
+  repeatedOption: (option: string) => `параметр ${option} указан несколько раз: оставьте один.`,
+  needOneSource: 'укажите одну книгу .xlsx или папку с файлами .csv.',
+  extraPositional: (extra: string) => `лишний аргумент «${extra}»: укажите одну книгу .xlsx или папку с файлами .csv (путь с пробелами возьмите в кавычки).`,
+  badYear: (text: string) => `--year: «${text}» не является учебным годом (пример: 2022/2023).`,
+  badCutoff: (text: string) => `--cutoff: ожидается quartile или quintile, указано «${text}».`,
+  docxNotDocx: (path: string) => `--docx: укажите файл с расширением .docx, указано «${path}».`,
+  outputNotXlsx: (option: string, path: string) => `${option}: книга-результат должна быть файлом .xlsx, указано «${path}».`,
+  inPlaceNeedsXlsx: '--in-place: исходные данные — папка с CSV, записать результат в неё нельзя; укажите книгу-результат в -o.',
+  inPlaceWithOtherOutput: (output: string) => `--in-place записывает результат в исходную книгу, а -o указывает другой файл («${output}»): оставьте один из параметров.`,
+  /** Exit 2: the output is the input (same path, `..`, a symlink or a hard link). */
+  outputIsInput: (label: string, path: string, backup: string) =>
+    `${label} «${path}» — это исходная книга: запись заменила бы ваши данные. Укажите другой файл в -o или добавьте --in-place (тогда сначала будет сохранена копия «${backup}»).`,
+  outputIsInputFile: (label: string, path: string) => `${label} «${path}» — это исходный файл: запись заменила бы ваши данные. Укажите другой файл.`,
+  outputIsFolder: (label: string, path: string) => `${label}: «${path}» — это папка; укажите имя файла.`,
+  outputParentIsFile: (label: string, path: string, parent: string) => `${label}: «${path}» нельзя создать — «${parent}» является файлом, а не папкой.`,
+  sameOutput: (a: string, b: string, path: string) => `${a} и ${b} записываются в один и тот же файл «${path}»: укажите разные файлы.`,
+  internalError: (message: string) =>
+    `внутренняя ошибка программы (${message}). Повторите команду с --debug и сообщите разработчикам, приложив вывод.`,
+  stackFollows: 'Подробности (--debug):',
+} as const;
+
+/** What a file written by the command line is called in messages. */
+export const CLI_OUTPUT_LABELS = {
+  workbook: 'книга-результат',
+  json: 'JSON-результат (--json)',
+  chart: 'диаграмма ИСБШ',
+  contextChart: 'диаграмма контекста',
+  docx: 'аналитическая справка (--docx)',
+  backup: 'резервная копия исходной книги',
+} as const;
+
+export const CLI_WRITE_TEXT = {
+  written: (path: string) => `Записано: ${path}`,
+  backup: (path: string) => `Резервная копия исходной книги: ${path}`,
+  failed: (label: string, path: string, why: string) => `не удалось записать файл «${path}» (${label}): ${why}.`,
+  nothingWritten: 'Ни один файл не записан; исходные файлы и прежние результаты не изменены.',
+  partlyWritten: (written: string[], notWritten: string[]) =>
+    `Записаны: ${written.map((p) => `«${p}»`).join(', ') || 'нет'}. Не записаны: ${notWritten.map((p) => `«${p}»`).join(', ')}.`,
+  leftover: (paths: string[]) => `Не удалось удалить временные файлы: ${paths.map((p) => `«${p}»`).join(', ')} — их можно удалить вручную.`,
+  reasons: {
+    EACCES: 'нет прав на запись в эту папку или в этот файл',
+    EPERM: 'запись запрещена (нет прав, или файл открыт в другой программе — закройте его и повторите)',
+    EBUSY: 'файл занят другой программой (возможно, открыт в Excel) — закройте его и повторите',
+    EROFS: 'диск или папка доступны только для чтения',
+    ENOSPC: 'на диске не хватает места',
+    EDQUOT: 'превышена квота на диске',
+    ENOENT: 'папка не найдена',
+    ENOTDIR: 'часть пути — файл, а не папка',
+    EISDIR: 'по этому пути находится папка',
+    ENAMETOOLONG: 'слишком длинное имя файла или путь',
+    EMFILE: 'открыто слишком много файлов — повторите позже',
+    ENFILE: 'открыто слишком много файлов — повторите позже',
+    EIO: 'ошибка ввода-вывода диска',
+    EEXIST: 'файл с таким именем появился во время записи — повторите',
+    EXDEV: 'файлы на разных дисках',
+  } as Record<string, string>,
+  otherReason: (code: string) => `системная ошибка (код ${code})`,
+} as const;
+
+export const CLI_SUMMARY = {
+  year: (year: string | null) => `Учебный год анализа: ${year ?? 'не определён'}`,
+  schools: (total: number, withIsbsh: number) => `Школ: ${total}, ИСБШ рассчитан: ${withIsbsh}`,
+  cutoff: (label: string, value: string) => `Граница ШНСУ (${label}): ${value}`,
+  counts: (shnor: number, shnsu: number, both: number) => `${CATEGORY.shnor}: ${shnor}; ${CATEGORY.shnsu}: ${shnsu}; ${CATEGORY.both}: ${both}`,
+  listHeading: (category: string, n: number) => `${category} (${n}):`,
+  noneListed: (category: string) => `${category}: нет`,
+  more: (n: number) => `… и ещё ${n} (полностью — лист «${SHEETS.list}»)`,
+  notDetermined: (category: string, why: string) => `${category} не определены: ${why}`,
+  get nothingDetermined() {
+    return `Ни ШНОР, ни ШНСУ не определены: проверьте, та ли это книга, и исправьте данные по листу «${SHEETS.journal}».`;
+  },
+  needsCheck: (needsCheck: number, noData: number) => `Требуют проверки: ${needsCheck}; нет данных о результатах: ${noData}`,
+  indicators: (reached: number, notReached: number, noData: number) =>
+    `Показатели программы (лист «${SHEETS.indicators}»): достигнуто ${reached}, не достигнуто ${notReached}, нет данных ${noData}`,
+  noMonitoring: (command: string) =>
+    `  Лист «${SHEETS.monitoring}» не найден, поэтому показатели по чек-листу рабочей группы и численности педагогов — «${INDICATOR_STATUS.noData}». Подготовьте его: ${command}, заполните и повторите расчёт.`,
+  journal: (errors: number, warnings: number) => `${SHEETS.journal}: ошибок ${errors}, предупреждений ${warnings} (лист «${SHEETS.journal}»)`,
+  firstErrors: (n: number, total: number) => (total > n ? `Первые ${n} ошибки журнала:` : total === 1 ? 'Ошибка журнала:' : 'Ошибки журнала:'),
+  questionnaireYear: (questionnaireYear: string, year: string) =>
+    `  ИСБШ и ШНСУ рассчитаны по анкете за ${questionnaireYear}, а учебный год анализа — ${year}.`,
+  displaced: (wanted: string, name: string) => `Лист «${wanted}» — ваш (без отметки надстройки): он не изменён, результат записан в лист «${name}».`,
+  // Why a category could not be determined.
+  whyNoQuestionnaire: 'не найден лист с ответами школ на анкету («Ответы на форму…»)',
+  whyNoQuestionnaireNamed: (name: string) => `не найден лист анкеты «${name}», указанный в «${SHEETS.settings}»`,
+  whyMissingColumns: (sheet: string, columns: string[]) => `в листе «${sheet}» не найдены столбцы ${columns.map((c) => `«${c}»`).join(', ')}`,
+  whyNoRows: (sheet: string) => `в листе «${sheet}» нет ни одной строки с данными`,
+  whyNoValidResponse: (sheet: string, rows: number) => `ни один из ответов листа «${sheet}» (${rows}) не прошёл проверку — см. ошибки журнала`,
+  whyNoSchools: 'не найдено ни одной школы',
+  whyNoResults: (name: string) => `не найден лист результатов «${name}» (или другой, чьё имя начинается с «Результаты»)`,
+  whyNoYear: 'учебный год анализа не определён: ни в одной строке результатов нет распознанного учебного года',
+  whyNoDataForYears: (prev: string, year: string, present: string[]) =>
+    `в результатах нет данных за ${prev} и ${year}${present.length > 0 ? ` (есть за ${present.join(', ')})` : ''} — проверьте --year или «Учебный год анализа» в листе «${SHEETS.settings}»`,
+  whyNoUsableResults: (prev: string, year: string) => `ни у одной школы нет пригодных результатов включённых процедур за ${prev} и ${year} — см. журнал`,
 } as const;
 
 // ===== Context: results against social conditions, resilient schools, pairs (issue 14, DESIGN §2.7) ====
@@ -724,6 +938,8 @@ export const HISTORY_TEXT = {
     `Перечень ${year} уже записан в лист «${sheet}» (строки ${rows.length > 1 ? `${rows[0]}–${rows[rows.length - 1]}` : rows[0]}): утверждённый перечень не заменяется. Чтобы исправить его, измените или удалите эти строки в листе вручную (например, если приказ изменён), затем зафиксируйте перечень снова.`,
   recorded: (year: string, schools: number, sheet: string) => `Перечень ${year} записан в лист «${sheet}»: ${schools} ${schools % 10 === 1 && schools % 100 !== 11 ? 'школа' : schools % 10 >= 2 && schools % 10 <= 4 && (schools % 100 < 12 || schools % 100 > 14) ? 'школы' : 'школ'}. Теперь история использует его как утверждённый.`,
   orderLabel: 'Приказ (№, дата), необязательно',
+  orderPrompt: (year: string) => `Перечень ${year} будет записан в лист «Перечни прошлых лет» как утверждённый и больше не будет пересчитываться. Укажите номер и дату приказа (можно оставить пустым):`,
+  cancelled: 'Перечень не зафиксирован.',
   orderHint: 'например: № 45 от 20.01.2024',
   noQuestionnaireYears: (years: string[]) =>
     `Ответов на анкету за ${years.join(', ')} нет (или в анкете нет столбца «Учебный год»): в истории за ${years.length === 1 ? 'этот год' : 'эти годы'} ШНСУ не определены.`,

@@ -1265,6 +1265,17 @@ export class UiLog {
   readonly sidebars: RecordedHtml[] = [];
   readonly dialogs: RecordedHtml[] = [];
   private readonly queuedAnswers: ButtonName[] = [];
+  readonly prompts: RecordedPrompt[] = [];
+  private readonly queuedPrompts: { text: string; button: ButtonName }[] = [];
+
+  /** The simulated user types `text` into the next prompt and presses `button` (default OK). */
+  answerPromptWith(text: string, button: ButtonName = 'OK'): void {
+    this.queuedPrompts.push({ text, button });
+  }
+
+  takePromptAnswer(buttons: ButtonSetName): { text: string; button: ButtonName } {
+    return this.queuedPrompts.shift() ?? { text: '', button: buttons === 'YES_NO' || buttons === 'YES_NO_CANCEL' ? 'YES' : 'OK' };
+  }
 
   /** The simulated user answers the next alerts with these buttons; afterwards the first button of each set. */
   answerAlertsWith(...buttons: ButtonName[]): void {
@@ -1291,16 +1302,44 @@ export class UiLog {
   }
 
   clear(): void {
-    for (const list of [this.menus, this.alerts, this.toasts, this.sidebars, this.dialogs, this.queuedAnswers]) {
+    for (const list of [this.menus, this.alerts, this.toasts, this.sidebars, this.dialogs, this.queuedAnswers, this.prompts, this.queuedPrompts]) {
       list.length = 0;
     }
   }
 }
 
+export interface RecordedPrompt {
+  title: string | null;
+  prompt: string;
+  buttons: ButtonSetName;
+  text: string;
+  answer: ButtonName;
+}
+
+class FakePromptResponse extends CountedFake implements Pick<GoogleAppsScript.Base.PromptResponse, 'getResponseText' | 'getSelectedButton'> {
+  constructor(
+    calls: CallCounter,
+    private readonly text: string,
+    private readonly button: ButtonName,
+  ) {
+    super(calls);
+  }
+
+  getResponseText(): string {
+    return this.text;
+  }
+
+  getSelectedButton(): Button {
+    return asEnum<Button>(this.button);
+  }
+}
+type _PromptResponseIsExact = Assert<ExactApi<FakePromptResponse, GoogleAppsScript.Base.PromptResponse, 'getResponseText' | 'getSelectedButton'>>;
+
 type UiMember =
   | 'Button'
   | 'ButtonSet'
   | 'alert'
+  | 'prompt'
   | 'createAddonMenu'
   | 'createMenu'
   | 'showModalDialog'
@@ -1339,6 +1378,15 @@ class FakeUi extends CountedFake implements Pick<Ui, UiMember> {
       answer,
     });
     return asEnum<Button>(answer);
+  }
+
+  /** prompt(prompt), prompt(prompt, buttons), prompt(title, prompt, buttons): the text the simulated user typed. */
+  prompt(titleOrPrompt: string, promptOrButtons?: string | ButtonSet, buttons?: ButtonSet): GoogleAppsScript.Base.PromptResponse {
+    const hasTitle = buttons !== undefined;
+    const buttonSet = enumName(hasTitle ? buttons : promptOrButtons ?? 'OK') as ButtonSetName;
+    const { text, button } = this.log.takePromptAnswer(buttonSet);
+    this.log.prompts.push({ title: hasTitle ? String(titleOrPrompt) : null, prompt: String(hasTitle ? promptOrButtons : titleOrPrompt), buttons: buttonSet, text, answer: button });
+    return expose<GoogleAppsScript.Base.PromptResponse>(new FakePromptResponse(this.callCounter, text, button));
   }
 
   createAddonMenu(): Menu {
@@ -1459,6 +1507,7 @@ for (const [fakeClass, apiName] of [
   [FakeChartOptions, 'ChartOptions'],
   [FakeContainerInfo, 'ContainerInfo'],
   [FakeUi, 'Ui'],
+  [FakePromptResponse, 'PromptResponse'],
   [FakeMenu, 'Menu'],
   [FakeSpreadsheetApp, 'SpreadsheetApp'],
 ] as const) {

@@ -7,7 +7,7 @@ import { ListRow, NO_LISTED_SCHOOLS, categoryOf, listCaveats, listRows, listTitl
 import { analyticNote } from '../summary/analyticNote';
 import { isbshPoints } from '../summary/isbshChart';
 import type { ListChanges, ListComparison } from '../summary/listChanges';
-import { CATEGORY, CUTOFF_LABELS, DOCUMENT_TEXT, POPULATION_LABELS, PRODUCT_NAME, SHEETS, SUPPORT_LIST_NOTE } from '../strings';
+import { CATEGORY, CUTOFF_LABELS, DOCUMENT_TEXT, POPULATION_LABELS, PRODUCT_NAME, SHEETS, SUMMARY_TITLES, SUPPORT_LIST_NOTE } from '../strings';
 import { formatNumber, formatPercent } from '../text';
 import { bold, chart, heading, italic, list, pageBreak, paragraph, table } from './blocks';
 import { Block, DocumentSection, ReportDocument, Run } from './model';
@@ -193,7 +193,12 @@ function changesBlocks(a: Analysis, changes: ListChanges | null): Block[] {
   if (!changes) return [heading(1, T.sections.changes(a.year ? previousSchoolYear(a.year) : null)), paragraph(T.noYearChanges)];
   return [
     heading(1, T.sections.changes(changes.previousYear)),
-    list([...comparisonItems(CATEGORY.shnor, changes.shnor), ...comparisonItems(CATEGORY.shnsu, changes.shnsu)]),
+    list([
+      ...comparisonItems(SUMMARY_TITLES.wholeList, changes.list),
+      ...comparisonItems(CATEGORY.shnor, changes.shnor),
+      ...comparisonItems(CATEGORY.shnsu, changes.shnsu),
+      ...(changes.longOnList.length > 0 ? [[bold(`${SUMMARY_TITLES.longOnList} (${changes.longOnList.length})`), { text: sentence(`: ${changes.longOnList.join('; ')}`) }]] : []),
+    ]),
     ...changes.remarks.map((r) => paragraph(r, { style: 'small' })),
   ];
 }

@@ -1,6 +1,7 @@
 import { Analysis, SchoolOutcome } from '../analyze';
 import { previousSchoolYear } from '../parse';
 import { ResultRecord, resultsOf } from '../shnor/results';
+import type { School } from '../schools/registry';
 import { failedShare, isLow } from '../shnor/judge';
 import { CATEGORY, CUTOFF_LABELS, HEADERS, SHEETS, STATUS_LABELS, SUPPORT_LIST_NOTE, YES } from '../strings';
 import { compareNames, formatNumber } from '../text';
@@ -94,6 +95,7 @@ export function shnsuReason(o: SchoolOutcome, a: Analysis, valid = a.schools.fil
 
 /** One row of «Перечень ШНОР и ШНСУ»: the sheet and the order's appendix in the справка are built from these. */
 export interface ListRow {
+  school: School;
   number: number;
   code: string;
   name: string;
@@ -109,6 +111,7 @@ export function listRows(a: Analysis): ListRow[] {
     .filter((x): x is { o: SchoolOutcome; category: string } => x.category !== null)
     .sort((x, y) => order(x.category) - order(y.category) || compareNames(x.o.school.name, y.o.school.name))
     .map(({ o, category }, i) => ({
+      school: o.school,
       number: i + 1,
       code: o.school.code,
       name: o.school.name,
