@@ -9,10 +9,12 @@ import { runNotesView } from './runNotes';
 import { existingSheets, shownSummary, view } from './state';
 import { TEXT } from './text';
 import { fact, tile } from './widgets';
+import { renderContextPairs } from './contextPairs';
 
 const results = byId('results');
 
 export function renderResults(): void {
+  renderContextPairs();
   const s = shownSummary();
   if (!s) {
     fill(results, h('p', { class: 'empty' }, TEXT.results.none));

@@ -21,6 +21,8 @@ export { municipalityName } from './municipality';
 export { previousSchoolYear } from './parse';
 export * from './objectivity';
 export * from './form';
+export * from './context';
+export { contextSheet } from './sheets/contextSheet';
 export * from './documents';
 export * from './history/approved';
 export * from './history/history';
