@@ -4,6 +4,7 @@ import { save, setupCalculation } from './calculation';
 import { reloadImportSheetsIfOpen, setupImportPanel } from './importPanel';
 import { setupDocument } from './document';
 import { setupMonitoring } from './monitoring';
+import { setupHistory } from './history';
 import { setupForm } from './form';
 import { setupSettingsForm } from './settingsForm';
 import { load, setupRefresh } from './workbook';
@@ -15,6 +16,7 @@ setupRefresh(() => void reload());
 setupSettingsForm(() => void save());
 setupImportPanel();
 setupMonitoring();
+setupHistory();
 setupForm();
 setupDocument();
 

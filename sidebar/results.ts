@@ -10,11 +10,13 @@ import { existingSheets, shownSummary, view } from './state';
 import { TEXT } from './text';
 import { fact, tile } from './widgets';
 import { renderContextPairs } from './contextPairs';
+import { renderHistory } from './history';
 
 const results = byId('results');
 
 export function renderResults(): void {
   renderContextPairs();
+  renderHistory();
   const s = shownSummary();
   if (!s) {
     fill(results, h('p', { class: 'empty' }, TEXT.results.none));
