@@ -6,6 +6,7 @@ import {
   Journal,
   LEVEL_LABELS,
   MESSAGES,
+  MIN_THRESHOLD,
   PANEL_SETTING_LABELS,
   SHEETS,
   SOURCE_LABELS,
@@ -209,7 +210,7 @@ export function validatePanelSettings(input: unknown): PanelSettings {
   }
   if (o.cutoff !== 'quartile' && o.cutoff !== 'quintile') throw new Error('Граница ШНСУ: выберите нижний квартиль или нижний квинтиль.');
   const threshold = typeof o.threshold === 'number' ? o.threshold : Number(String(o.threshold ?? '').replace(',', '.'));
-  if (!Number.isFinite(threshold) || threshold <= 0 || threshold > 100) throw new Error('Порог низкого результата должен быть числом от 0 до 100.');
+  if (!Number.isFinite(threshold) || threshold < MIN_THRESHOLD || threshold > 100) throw new Error('Порог низкого результата должен быть числом больше 0 (не меньше 0,001) и не больше 100.');
   if (typeof o.sameProcedure !== 'boolean') throw new Error('Критерий 2: ожидается «да» или «нет».');
   return { year, cutoff: o.cutoff, threshold, sameProcedure: o.sameProcedure };
 }

@@ -96,7 +96,7 @@ export function analyze(input: AnalysisInput): Analysis {
   const table = (name?: string): Table | null => (name ? input.tables[name] ?? null : null);
 
   const registryTable = table(sel.registry);
-  const registry = registryTable ? readRegistry(registryTable, journal) : new SchoolRegistry(false);
+  const registry = registryTable && sel.registry ? readRegistry(registryTable, journal, sel.registry) : new SchoolRegistry(false);
   if (!sel.registry) journal.info('', `Лист «${SHEETS.registry}» не найден.`, { action: 'школы определяются по коду и наименованию в анкете и результатах' });
 
   const resultsTable = table(sel.results);

@@ -1,6 +1,6 @@
 import { isbsh, percentileInc, sharesProblem } from './isbsh/formula';
 import { parseNumber } from './parse';
-import { Settings, defaultSettings, parseCutoff, CUTOFF_P } from './settings';
+import { MIN_THRESHOLD, Settings, defaultSettings, parseCutoff, CUTOFF_P } from './settings';
 import { isLow } from './shnor/judge';
 import { Cell, cellText } from './table';
 import { formatNumber, quote } from './text';
@@ -110,7 +110,7 @@ export function lowResult(p: Arg, f: Arg, threshold?: Arg, defaultThreshold = de
   let t = defaultThreshold;
   if (threshold !== undefined && threshold !== null && !Array.isArray(threshold) && cellText(threshold) !== '') {
     const n = parseNumber(threshold);
-    if (!n || n.value <= 0 || n.value > 100) throw new CustomFunctionError(`Порог «${quote(cellText(threshold))}» должен быть числом от 0 до 100 (в процентах).`);
+    if (!n || n.value < MIN_THRESHOLD || n.value > 100) throw new CustomFunctionError(`Порог «${quote(cellText(threshold))}» должен быть числом от 0 до 100 (в процентах).`);
     t = n.value;
   }
   return broadcast([p, f], ['P', 'F'], (v) => {

@@ -63,6 +63,9 @@ export const DEFAULT_OBJECTIVITY: ObjectivityThresholds = { upFactor: 2, upMinPe
 
 export const CUTOFF_P: Record<CutoffKind, number> = { quartile: 0.25, quintile: 0.2 };
 
+/** The smallest threshold of a low result, in percent: below it the exact comparison has no meaning. */
+export const MIN_THRESHOLD = 0.001;
+
 /** Defaults for the minimum scores table (seed 000, §2.2): ЕГЭ русский 24, профильная 27, базовая отметка 3. */
 export const DEFAULT_MIN_SCORES: Record<string, number> = {
   'ЕГЭ русский язык': 24,
@@ -198,7 +201,7 @@ export const SETTING_ROWS: SettingRow[] = [
   weightRow('ИСБШ: вес доли «оба родителя с высшим образованием»', 'higher', 'Прибавляется: 15 × h.'),
   weightRow('ИСБШ: вес доли «неполные семьи»', 'singleParent', 'Вычитается: 20 × s.'),
   weightRow('ИСБШ: вес доли «на учёте»', 'register', 'Вычитается: 65 × r.'),
-  numberRow('Порог низкого результата, %', 'Результат низкий, если не справились не менее этой доли участников.', (s) => s.threshold, (s, v) => (s.threshold = v), (v) => v > 0 && v <= 100),
+  numberRow('Порог низкого результата, %', 'Результат низкий, если не справились не менее этой доли участников.', (s) => s.threshold, (s, v) => (s.threshold = v), (v) => v >= MIN_THRESHOLD && v <= 100),
   yesNoRow('Критерий 2: та же процедура в оба года', '«да» — низкие результаты в обоих годах должны быть по одной и той же процедуре.', (s) => s.sameProcedure, (s, v) => (s.sameProcedure = v)),
   numberRow('Минимум участников для надёжного вывода', 'Низкий результат при меньшем числе участников отмечается как «малая выборка»; в листе «Контекст» школа, у которой в году анализа участников меньше, не получает доли не справившихся.', (s) => s.minSample, (s, v) => (s.minSample = v), (v) => Number.isInteger(v) && v >= 1),
   ...contextSettingRows(),

@@ -64,7 +64,9 @@ export function compareNames(a: string, b: string): number {
 
 /** Formats a number the Russian way: decimal comma, no thousands separator. */
 export function formatNumber(value: number, digits: number): string {
-  return value.toFixed(digits).replace('.', ',').replace(/^-0(,0+)?$/, '0$1');
+  const text = value.toFixed(digits).replace('.', ',');
+  // «-0,00» (a tiny negative rounded away) is written «0,00».
+  return text.charCodeAt(0) === 45 && /^-0(,0+)?$/.test(text) ? text.slice(1) : text;
 }
 
 export function formatPercent(share: number, digits = 1): string {

@@ -201,14 +201,14 @@ export const KNOWN_GAPS = {
    * word, whatever else it holds. Shrunk: «Справочник ОО» = [[«Код ОО», «Наименование ОО», …],
    * [null, «», «СОШ 1; Школа 1», «Северный район», «город»]] → row 2 neither used nor named.
    */
-  registryRowWithoutCodeAndName: true,
+  registryRowWithoutCodeAndName: false,
   /**
    * «Порог низкого результата, %» accepts any number above 0; below ~5·10⁻¹³ isLow
    * (src/engine/shnor/judge.ts) rounds it to 0 (decimalScale caps at 10¹²), so a result with nobody
    * failed is «low». Shrunk: «Настройки» «Порог низкого результата, %» = 1.2392295551021071e-57 and a
    * result «ВПР математика 5 кл.», 2021/2022, participants 1, failed 0 → listed as a low result.
    */
-  thresholdBelowDecimalScale: true,
+  thresholdBelowDecimalScale: false,
   /**
    * Schools known only by name can share one id «name:<key>» (src/engine/schools/registry.ts): a
    * registry without a code column (or rows without codes) lists the same name twice — only codes are
@@ -219,7 +219,7 @@ export const KNOWN_GAPS = {
    * [«2021/2022», «,», «ВПР математика 5 кл.», «», «#N/A»] → two schools «name:», the low result 1 of 2
    * listed under one, the other «нет данных».
    */
-  sharedNameId: true,
+  sharedNameId: false,
 };
 
 /** Row numbers the journal names on a sheet: its `row`, and «строки 5, 7» in its message. */

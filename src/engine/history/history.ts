@@ -6,7 +6,9 @@ import { CATEGORY, HISTORY_TEXT } from '../strings';
 import { nameList } from '../summary/nameList';
 import { compareNames } from '../text';
 import { ApprovedLists, Category, categoryFlags } from './approved';
-import { listOfYear } from './yearList';
+import { shnsuOfYear } from './yearList';
+import { shnorFlagsByYear, yearIndex } from '../shnor/judge';
+import { resultsOf } from '../shnor/results';
 
 export type ExitStatus = 'left' | 'leaving' | null;
 
@@ -86,12 +88,16 @@ export function buildHistory(a: AnalysisCore, approved: ApprovedLists | null, jo
   const withoutQuestionnaire: string[] = [];
   const differences = new Map<string, string[]>();
 
-  for (const year of years) {
-    const list = listOfYear(a, year);
+  // ШНОР of every year from one pass over each school's results; the analysis year is the analysis itself.
+  const index = yearIndex(years);
+  const flags = a.schools.map((o) => shnorFlagsByYear(resultsOf(a.results, o.school), index, a.settings));
+  years.forEach((year, y) => {
+    const shnsuOf = shnsuOfYear(a, year);
     const recorded = approved?.byYear.get(year) ?? null;
     const recordedShnsu = recorded !== null && [...recorded.values()].some((r) => categoryFlags(r.category).shnsu);
-    if (!list.hasShnsu && !recorded) withoutQuestionnaire.push(year);
-    list.entries.forEach((e, i) => {
+    if (!shnsuOf && !recorded) withoutQuestionnaire.push(year);
+    a.schools.forEach((o, i) => {
+      const e = { school: o.school, shnor: year === a.year && o.shnor ? o.shnor : flags[i][y], shnsu: shnsuOf ? shnsuOf.get(o.school.id) ?? false : null };
       const computed = categoryOf(e.shnor.shnor, e.shnsu);
       let entry: HistoryEntry;
       if (recorded) {
@@ -125,7 +131,7 @@ export function buildHistory(a: AnalysisCore, approved: ApprovedLists | null, jo
       entered: before ? entries.filter((e, i) => onList(e) && !onList(before[i])).length : null,
       left: before ? entries.filter((e, i) => !onList(e) && onList(before[i])).length : null,
     });
-  }
+  });
 
   const exitYears = a.settings.exitYears;
   for (const s of schools) {

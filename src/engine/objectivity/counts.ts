@@ -73,6 +73,14 @@ export function hasCounts(c: ObjectivityCounts | null | undefined): c is Objecti
  * reason when one is not a whole number ≥ 0 or a group is filled in part.
  */
 export function readObjectivityCells(cells: Row, columns: ObjectivityColumns): ObjectivityCounts | null | { error: string } {
+  // Almost every row of «Результаты ОП» has these cells empty: look before building anything.
+  let any = false;
+  for (let i = 0; i < OBJECTIVITY_KEYS.length && !any; i++) {
+    const col = columns[OBJECTIVITY_KEYS[i]];
+    const cell = col === undefined ? null : cells[col];
+    any = cell !== null && cell !== undefined && cell !== '' && !(typeof cell === 'string' && cell.trim() === '');
+  }
+  if (!any) return null;
   const values = new Map<ObjectivityKey, number>();
   for (const k of OBJECTIVITY_KEYS) {
     const col = columns[k];

@@ -177,23 +177,37 @@ const REGISTRY_COLUMNS: ColumnSpec<RegistryKey>[] = [
 ];
 
 /** Reads «Справочник ОО». Duplicate codes and blank rows are reported and skipped. */
-export function readRegistry(table: Table, journal: Journal): SchoolRegistry {
+export function readRegistry(table: Table, journal: Journal, sheet: string = SHEETS.registry): SchoolRegistry {
   const registry = new SchoolRegistry(true);
   const header = findHeader(table, REGISTRY_COLUMNS);
-  for (const m of header.missing) journal.error(SHEETS.registry, `Не найден столбец «${m.label}».`, { action: 'справочник прочитан без этого столбца' });
+  for (const m of header.missing) journal.error(sheet, `Не найден столбец «${m.label}».`, { action: 'справочник прочитан без этого столбца' });
   const col = header.columns;
   const seen = new Set<string>();
+  const seenNames = new Map<string, number>();
   for (let i = header.headerRow + 1; i < table.length; i++) {
     const row = table[i];
     if (isBlankRow(row)) continue;
     const code = col.code !== undefined ? cellText(row[col.code]) : '';
     const name = col.name !== undefined ? cellText(row[col.name]) : '';
-    if (!code && !name) continue;
+    if (!code && !name) {
+      journal.warning(sheet, 'В строке нет ни кода, ни наименования школы.', { row: i + 1, action: 'строка пропущена' });
+      continue;
+    }
+    if (!code) {
+      // Without a code a school is known by its name: two rows of one name would be one school twice.
+      const key = normalizeSchoolName(name);
+      const first = seenNames.get(key);
+      if (key === '' || first !== undefined) {
+        journal.error(sheet, key === '' ? `Наименование «${quote(name)}» не похоже на название школы, а кода нет.` : `Школа «${quote(name)}» без кода повторяет строку ${first}.`, { row: i + 1, school: quote(name), action: 'строка пропущена: укажите код ОО' });
+        continue;
+      }
+      seenNames.set(key, i + 1);
+    }
     if (!name) {
-      journal.warning(SHEETS.registry, `У школы с кодом «${quote(code)}» нет наименования.`, { row: i + 1, action: 'школа будет показана по коду' });
+      journal.warning(sheet, `У школы с кодом «${quote(code)}» нет наименования.`, { row: i + 1, action: 'школа будет показана по коду' });
     }
     if (code && seen.has(normalizeCode(code))) {
-      journal.error(SHEETS.registry, `Код «${quote(code)}» повторяется в справочнике.`, { row: i + 1, school: name, action: 'строка пропущена' });
+      journal.error(sheet, `Код «${quote(code)}» повторяется в справочнике.`, { row: i + 1, school: name, action: 'строка пропущена' });
       continue;
     }
     if (code) seen.add(normalizeCode(code));
@@ -208,7 +222,7 @@ export function readRegistry(table: Table, journal: Journal): SchoolRegistry {
       aliases,
     );
   }
-  if (registry.size === 0) journal.warning(SHEETS.registry, 'Справочник ОО пуст.', { action: 'школы сопоставляются по данным анкеты и результатов' });
+  if (registry.size === 0) journal.warning(sheet, 'Справочник ОО пуст.', { action: 'школы сопоставляются по данным анкеты и результатов' });
   return registry;
 }
 
@@ -219,6 +233,10 @@ export function resolveSchool(registry: SchoolRegistry, code: string, name: stri
   const shown = quote(name || code);
   if (!code && !name) {
     journal.error(sheet, 'Не указана школа (нет ни кода, ни наименования).', { row, action: 'строка пропущена' });
+    return null;
+  }
+  if (!code && normalizeSchoolName(name) === '') {
+    journal.error(sheet, `Наименование «${shown}» не похоже на название школы, а кода нет.`, { row, action: 'строка пропущена' });
     return null;
   }
   const m = registry.match(code, name);

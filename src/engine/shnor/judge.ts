@@ -95,6 +95,52 @@ function flagsOf(now: YearView, before: YearView, settings: Settings): ShnorFlag
   return { shnor: criterion1 || criterion2, criterion1, criterion2, status };
 }
 
+/** School years by position, and where the year before each one stands (−1 when absent). */
+export interface YearIndex {
+  years: readonly string[];
+  at: ReadonlyMap<string, number>;
+  previous: readonly number[];
+}
+
+export function yearIndex(years: readonly string[]): YearIndex {
+  const at = new Map(years.map((y, i) => [y, i] as [string, number]));
+  return { years, at, previous: years.map((y) => at.get(previousSchoolYear(y)) ?? -1) };
+}
+
+const scratch = { mask: [] as number[], withData: [] as number[], conflicts: [] as number[] };
+
+/**
+ * ШНОР of one school for each year of `index` (DESIGN §2.6: the rules of §2.3 with Y = X), from one
+ * pass over its results: per year a mask of low procedures, the results with data and the conflicts.
+ */
+export function shnorFlagsByYear(results: SchoolResults, index: YearIndex, settings: Settings): ShnorFlags[] {
+  const n = index.years.length;
+  const { mask, withData, conflicts } = scratch;
+  for (let i = 0; i < n; i++) mask[i] = withData[i] = conflicts[i] = 0;
+  const records = results.records;
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
+    const y = index.at.get(r.year);
+    if (y === undefined || settings.procedures[r.procedure.name] !== true) continue;
+    if (failedShare(r) !== null) withData[y]++;
+    if (isLow(r, settings.threshold)) mask[y] |= 1 << procedureIndex(r.procedure);
+  }
+  for (const c of results.conflicts) {
+    const y = index.at.get(c.year);
+    if (y !== undefined && settings.procedures[c.procedure.name] === true) conflicts[y]++;
+  }
+  const out: ShnorFlags[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const p = index.previous[i];
+    const now: YearView = { low: NO_LOW, lowMask: mask[i], withData: withData[i], conflicts: conflicts[i] };
+    out[i] = flagsOf(now, p < 0 ? NO_YEAR : { low: NO_LOW, lowMask: mask[p], withData: withData[p], conflicts: conflicts[p] }, settings);
+  }
+  return out;
+}
+
+const NO_LOW: ResultRecord[] = [];
+const NO_YEAR: YearView = { low: [], lowMask: 0, withData: 0, conflicts: 0 };
+
 /** ШНОР of one school for school year `year` (DESIGN §2.3): results of `year` and the year before. */
 export function shnorFlags(results: SchoolResults, year: string, settings: Settings): ShnorFlags {
   return flagsOf(viewOf(results, year, settings, false), viewOf(results, previousSchoolYear(year), settings, false), settings);
