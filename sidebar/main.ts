@@ -3,6 +3,7 @@
 import { save, setupCalculation } from './calculation';
 import { reloadImportSheetsIfOpen, setupImportPanel } from './importPanel';
 import { setupMonitoring } from './monitoring';
+import { setupRoadmap } from './roadmap';
 import { setupForm } from './form';
 import { setupSettingsForm } from './settingsForm';
 import { load, setupRefresh } from './workbook';
@@ -14,6 +15,7 @@ setupRefresh(() => void reload());
 setupSettingsForm(() => void save());
 setupImportPanel();
 setupMonitoring();
+setupRoadmap();
 setupForm();
 
 void reload();

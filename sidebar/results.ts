@@ -8,10 +8,12 @@ import { sheetLink } from './sheetLinks';
 import { existingSheets, shownSummary, view } from './state';
 import { TEXT } from './text';
 import { fact, tile } from './widgets';
+import { renderRoadmapStatus } from './roadmapStatus';
 
 const results = byId('results');
 
 export function renderResults(): void {
+  renderRoadmapStatus();
   const s = shownSummary();
   if (!s) {
     fill(results, h('p', { class: 'empty' }, TEXT.results.none));

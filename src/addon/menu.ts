@@ -1,4 +1,4 @@
-import { CATEGORY, FORM_MENU, HEADERS, MENU, REGISTRY_EMAIL_HEADER, MESSAGES, PRODUCT_NAME, SHEETS, defaultSettings, settingsTable } from '../engine';
+import { CATEGORY, FORM_MENU, HEADERS, MENU, REGISTRY_EMAIL_HEADER, MESSAGES, PRODUCT_NAME, ROADMAP_MENU, SHEETS, defaultSettings, settingsTable } from '../engine';
 import { runCalculation, summarize } from './panel';
 import { guardCell } from './sheetsAdapter';
 
@@ -13,6 +13,7 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addSeparator()
     .addItem(MENU.createStructure, 'menuCreateStructure')
     .addItem(MENU.prepareMonitoring, 'menuPrepareMonitoring')
+    .addItem(ROADMAP_MENU, 'menuPrepareRoadmap')
     .addSeparator()
     .addItem(FORM_MENU.create, 'menuCreateForm')
     .addItem(FORM_MENU.refresh, 'menuRefreshForm')

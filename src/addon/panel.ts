@@ -17,6 +17,7 @@ import {
   settingsEdit,
 } from '../engine';
 import { readInputs, runAnalysis } from './pipeline';
+import { RoadmapSummary, roadmapSummary } from './roadmapSummary';
 import { guardCell, readSheet } from './sheetsAdapter';
 
 /** Everything here crosses `google.script.run`: plain objects, strings, numbers and booleans only. */
@@ -64,6 +65,8 @@ export interface RunSummary {
   listSheet: string;
   /** Program indicators by status (sheet «Показатели»). */
   indicators: { reached: number; notReached: number; noData: number };
+  /** Completeness of «Дорожная карта» (issue 15); null when there is no such sheet. */
+  roadmap: RoadmapSummary | null;
 }
 
 export interface PanelState {
@@ -105,6 +108,7 @@ export function summarize(a: Analysis, sheets: string[]): RunSummary {
     journalSheet: SHEETS.journal,
     listSheet: SHEETS.list,
     indicators: indicatorCounts(a.indicators),
+    roadmap: roadmapSummary(a.roadmap),
   };
 }
 

@@ -8,12 +8,17 @@ export function nowText(ss: Spreadsheet): string {
   return Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone() || Session.getScriptTimeZone(), 'dd.MM.yyyy HH:mm');
 }
 
+/** Today's date in the spreadsheet's time zone, «2023-04-15», for the roadmap's deadlines. */
+export function todayText(ss: Spreadsheet): string {
+  return Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone() || Session.getScriptTimeZone(), 'yyyy-MM-dd');
+}
+
 /**
  * Reads the inputs the engine needs, each once: «Настройки» first (it may name the other sheets),
  * then the registry, questionnaire, results and monitoring sheets. `known` holds sheets the caller
  * already has in hand (just written), which are not read again.
  */
-export function readInputs(ss: Spreadsheet, known: Record<string, Table> = {}): { sheetNames: string[]; tables: Record<string, Table> } {
+export function readInputs(ss: Spreadsheet, known: Record<string, Table> = {}): { sheetNames: string[]; tables: Record<string, Table>; today: string } {
   const byName = new Map(ss.getSheets().map((s) => [s.getName(), s]));
   const sheetNames = [...byName.keys()];
   const tables: Record<string, Table> = { ...known };
@@ -22,8 +27,8 @@ export function readInputs(ss: Spreadsheet, known: Record<string, Table> = {}): 
     return tables[name];
   };
   const sel = selectInputSheets(sheetNames, workbookSettings(sheetNames, read), (name) => peekSheet(byName.get(name)));
-  for (const name of [sel.registry, sel.questionnaire, sel.results, sel.monitoring]) if (name) read(name);
-  return { sheetNames, tables };
+  for (const name of [sel.registry, sel.questionnaire, sel.results, sel.monitoring, sel.roadmap]) if (name) read(name);
+  return { sheetNames, tables, today: todayText(ss) };
 }
 
 /** The first rows of a sheet, to recognise a renamed questionnaire by its header. */

@@ -1,4 +1,4 @@
-import { Cell, GeneratedSheet, Table, needsTextGuard } from '../engine';
+import { Cell, GeneratedSheet, ListValidation, Table, needsTextGuard } from '../engine';
 import { insertChart } from './chart';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -48,6 +48,7 @@ export function writeGenerated(ss: Spreadsheet, g: GeneratedSheet): Sheet {
   // insertCheckboxes sets every cell of its range to unchecked, so it must come before the values.
   for (const c of g.checkboxes) sheet.getRange(c.row + 1, c.col + 1, c.rows, c.cols).insertCheckboxes();
   range.setValues(g.values.map((r) => r.map(guardCell)));
+  for (const v of g.validations ?? []) sheet.getRange(v.row + 1, v.col + 1, v.rows, v.cols).setDataValidation(listRule(v));
   range.setBackgrounds(g.backgrounds as string[][]);
   range.setFontWeights(g.bold.map((r) => r.map((b) => (b ? 'bold' : 'normal'))));
   range.setNumberFormats(g.numberFormats.map((r) => r.map((f) => f ?? 'General')));
@@ -63,6 +64,12 @@ export function writeGenerated(ss: Spreadsheet, g: GeneratedSheet): Sheet {
   if (g.frozenRows > 0) sheet.setFrozenRows(g.frozenRows);
   if (g.chart) insertChart(sheet, g.chart);
   return sheet;
+}
+
+/** A strict drop-down list of allowed values (other input is refused). */
+export function listRule(v: ListValidation): GoogleAppsScript.Spreadsheet.DataValidation {
+  const builder = SpreadsheetApp.newDataValidation().requireValueInList(v.values, true).setAllowInvalid(false);
+  return (v.helpText ? builder.setHelpText(v.helpText) : builder).build();
 }
 
 /** Creates or extends «Настройки» as the engine asks; existing rows are never rewritten. */

@@ -8,6 +8,7 @@ import { writeIsbshSvg } from './isbshSvg';
 import { writeMonitoringWorkbook } from './monitoring';
 import { IMPORT_USAGE, importCommand } from './importCommand';
 import { FORM_SPEC_USAGE, formSpecCommand } from './formSpec';
+import { ROADMAP_USAGE, isoDate, roadmapCommand } from './roadmap';
 
 const USAGE = `Мониторинг ШНОР и ШНСУ — командная строка
 
@@ -30,6 +31,8 @@ const USAGE = `Мониторинг ШНОР и ШНСУ — командная 
 ${IMPORT_USAGE}
 
 ${FORM_SPEC_USAGE}
+
+${ROADMAP_USAGE}
 
 Коды выхода: 0 — расчёт выполнен (проблемы в данных — в журнале), 1 — файл не прочитан или не записан,
 2 — неверные параметры командной строки.`;
@@ -73,7 +76,7 @@ async function analyzeCommand(args: string[], io: CliIO): Promise<number> {
   const input = await readWorkbookPath(source);
   const tables: Record<string, Table> = {};
   for (const s of input.sheets) tables[s.name] = s.rows;
-  const report = buildReport({ sheetNames: input.sheets.map((s) => s.name), tables, overrides }, timestamp(io.now()));
+  const report = buildReport({ sheetNames: input.sheets.map((s) => s.name), tables, overrides, today: isoDate(io.now()) }, timestamp(io.now()));
   const output = values.output ?? defaultOutput(source);
   await writeXlsx(output, {
     workbook: input.workbook,
@@ -120,6 +123,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     if (command === 'monitoring') return await monitoringCommand(rest, io);
     if (command === 'import') return await importCommand(rest, io, timestamp(io.now()));
     if (command === 'form-spec') return await formSpecCommand(rest, io);
+    if (command === 'roadmap') return await roadmapCommand(rest, io, timestamp(io.now()));
     throw new UsageError(`неизвестная команда «${command}»`);
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

@@ -12,6 +12,7 @@ import { Cell, Table } from './table';
 import type { ExistingSheet } from './sheets/placement';
 import { formatNumber } from './text';
 import { nameList } from './summary/nameList';
+import { RoadmapCheck, checkRoadmap } from './roadmap/check';
 
 export interface SchoolOutcome {
   school: School;
@@ -25,7 +26,7 @@ export interface SchoolOutcome {
 }
 
 export interface SourceInfo {
-  role: 'questionnaire' | 'results' | 'registry' | 'settings' | 'monitoring';
+  role: 'questionnaire' | 'results' | 'registry' | 'settings' | 'monitoring' | 'roadmap';
   sheet: string | null;
   rows: number;
   problems: number;
@@ -46,6 +47,8 @@ export interface Analysis {
   settingsUpdate: { kind: 'create' | 'append'; rows: Cell[][] } | null;
   /** Program indicators (DESIGN §2.5), from «Мониторинг» and the results. */
   indicators: IndicatorResult[];
+  /** Completeness of «Дорожная карта» (DESIGN §2.8); null when there is no such sheet. */
+  roadmap: RoadmapCheck | null;
 }
 
 export interface AnalysisInput {
@@ -59,6 +62,8 @@ export interface AnalysisInput {
    * carries the marker: a generated sheet never replaces a sheet the user made.
    */
   existingSheets?: ExistingSheet[];
+  /** Today in the shell's time zone, «2023-04-15»: rows of «Дорожная карта» past their date are reported as of it. */
+  today?: string;
 }
 
 /** Reads the settings sheet and applies overrides (CLI flags, sidebar choices). */
@@ -132,6 +137,8 @@ export function analyze(input: AnalysisInput): Analysis {
   const monitoringTable = table(sel.monitoring);
   const monitoring = monitoringTable && sel.monitoring ? { sheet: sel.monitoring, table: monitoringTable } : null;
   const indicators = evaluateIndicators({ settings, year, schools: outcomes, results, registry }, monitoring, journal);
+  const roadmapTable = table(sel.roadmap);
+  const roadmap = roadmapTable && sel.roadmap ? checkRoadmap({ year, cutoff, schools: outcomes, registry, sheet: sel.roadmap, table: roadmapTable, today: input.today }, journal) : null;
 
   const sources: SourceInfo[] = [
     { role: 'questionnaire', sheet: sel.questionnaire ?? null, rows: questionnaire?.rowCount ?? 0, problems: sel.questionnaire ? countProblems(journal, sel.questionnaire) : 0 },
@@ -139,9 +146,10 @@ export function analyze(input: AnalysisInput): Analysis {
     { role: 'registry', sheet: sel.registry ?? null, rows: registry.fromSheet ? registry.size : 0, problems: sel.registry ? countProblems(journal, sel.registry) : 0 },
     { role: 'settings', sheet: sel.settings ?? null, rows: table(sel.settings)?.length ?? 0, problems: countProblems(journal, SHEETS.settings) },
     { role: 'monitoring', sheet: sel.monitoring ?? null, rows: indicators.monitoringRows, problems: sel.monitoring ? countProblems(journal, sel.monitoring) : 0 },
+    { role: 'roadmap', sheet: sel.roadmap ?? null, rows: roadmap?.rows ?? 0, problems: sel.roadmap ? countProblems(journal, sel.roadmap) : 0 },
   ];
 
-  return { settings, year, cutoff, schools: outcomes, journal: journal.entries, sources, questionnaire, results, registry, settingsUpdate: update, indicators: indicators.results };
+  return { settings, year, cutoff, schools: outcomes, journal: journal.entries, sources, questionnaire, results, registry, settingsUpdate: update, indicators: indicators.results, roadmap };
 }
 
 /** A catalogue procedure switched off in «Настройки» never counts for ШНОР: said once per name. */

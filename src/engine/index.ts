@@ -19,3 +19,4 @@ export { capCell, fold, formatNumber, needsTextGuard, quote } from './text';
 export { parseSchoolYear } from './parse';
 export { municipalityName } from './municipality';
 export * from './form';
+export * from './roadmap';

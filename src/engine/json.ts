@@ -2,6 +2,7 @@ import { Analysis } from './analyze';
 import { JournalEntry } from './journal';
 import { LowResult, ShnorStatus } from './shnor/judge';
 import { CUTOFF_P, Settings } from './settings';
+import type { RoadmapCheck } from './roadmap/check';
 
 /** The machine-readable result (DESIGN §3.3). Field names are stable. */
 export interface ResultJson {
@@ -18,6 +19,8 @@ export interface ResultJson {
   shnsuCutoff: number | null;
   schools: SchoolJson[];
   indicators?: IndicatorJson[];
+  /** «Дорожная карта» (DESIGN §3.3): null when the workbook has none. */
+  roadmap: RoadmapJson | null;
   issues: { level: JournalEntry['level']; sheet: string; row?: number; school?: string; message: string; action?: string }[];
 }
 
@@ -47,6 +50,26 @@ export interface IndicatorJson {
   value: number | null;
   target: number;
   status: string;
+}
+
+/** Completeness of «Дорожная карта»: measure rows, codes of track 1/2 schools without a complete measure, incomplete rows. */
+export interface RoadmapJson {
+  rows: number;
+  schoolsWithoutMeasures: string[];
+  incompleteRows: number;
+  overdueRows: number;
+  unreadableDeadlines: number;
+}
+
+export function roadmapJson(check: RoadmapCheck | null): RoadmapJson | null {
+  if (!check) return null;
+  return {
+    rows: check.rows,
+    schoolsWithoutMeasures: check.schoolsWithoutMeasures.map((s) => s.code),
+    incompleteRows: check.incompleteRows,
+    overdueRows: check.overdue.length,
+    unreadableDeadlines: check.unreadableDeadlines.length,
+  };
 }
 
 export function toJson(a: Analysis, indicators?: IndicatorJson[]): ResultJson {
@@ -80,6 +103,7 @@ export function toJson(a: Analysis, indicators?: IndicatorJson[]): ResultJson {
       ...(o.isbsh === null ? { remark: o.isbshRemark } : {}),
     })),
     ...(indicators ? { indicators } : {}),
+    roadmap: roadmapJson(a.roadmap),
     issues: a.journal.map((e) => ({ level: e.level, sheet: e.sheet, row: e.row, school: e.school, message: e.message, action: e.action })),
   };
 }

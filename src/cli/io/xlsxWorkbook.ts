@@ -243,6 +243,7 @@ function addGeneratedSheet(workbook: ExcelJS.Workbook, sheet: GeneratedSheet): v
     if (px > 0) worksheet.getColumn(c + 1).width = pixelsToCharacters(px);
   });
   addCheckboxValidation(worksheet, sheet);
+  addListValidations(worksheet, sheet);
   fitWrappedRows(worksheet, sheet);
 }
 
@@ -318,6 +319,26 @@ function addCheckboxValidation(worksheet: ExcelJS.Worksheet, sheet: GeneratedShe
       formulae: ['"TRUE,FALSE"'],
     };
   });
+}
+
+/** Drop-down lists («Статус» of «Дорожная карта»): other values are refused with the list's help text. */
+function addListValidations(worksheet: ExcelJS.Worksheet, sheet: GeneratedSheet): void {
+  for (const v of sheet.validations ?? []) {
+    // Excel keeps a list's text in one formula of at most 255 characters.
+    const formula = `"${v.values.map((x) => x.replace(/"/g, '""')).join(',')}"`;
+    for (let r = v.row; r < v.row + v.rows; r++) {
+      for (let c = v.col; c < v.col + v.cols; c++) {
+        worksheet.getCell(r + 1, c + 1).dataValidation = {
+          type: 'list',
+          allowBlank: true,
+          formulae: [formula],
+          showErrorMessage: true,
+          errorStyle: 'stop',
+          ...(v.helpText ? { showInputMessage: true, prompt: v.helpText } : {}),
+        };
+      }
+    }
+  }
 }
 
 function forEachCheckbox(sheet: GeneratedSheet, visit: (row: number, col: number) => void): void {
