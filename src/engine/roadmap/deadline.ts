@@ -79,10 +79,10 @@ function parsePart(text: string, year: number | null): { start: string; end: str
   }
   if (y === null) return null;
   m = s.match(/^(\d{1,2})\s+(\S+)$/);
-  if (m) {
-    const mo = monthOf(m[2]);
+  const dayMonth = m ? monthOf(m[2]) : null;
+  if (m && dayMonth) {
     const d = Number(m[1]);
-    return mo && validDay(y, mo, d) ? { start: iso(y, mo, d), end: iso(y, mo, d), year: y } : null;
+    return validDay(y, dayMonth, d) ? { start: iso(y, dayMonth, d), end: iso(y, dayMonth, d), year: y } : null;
   }
   const mo = monthOf(s);
   if (mo) return { start: iso(y, mo, 1), end: iso(y, mo, lastDay(y, mo)), year: y };
