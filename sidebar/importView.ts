@@ -14,14 +14,17 @@ type Need = ImportPreview['needs'][number];
 
 /** The paste does not say it and nobody chose it: the field must be filled before a check. */
 export function hintRequired(p: ImportPreview, what: Need): boolean {
-  if (p.layout === null || p.perRow[what]) return false;
+  if (p.layout === null) return false;
+  // The scale may be in «Настройки»: it is required only once the check said it is not.
+  if (what === 'scale') return p.needs.includes('scale');
+  if (p.perRow[what]) return false;
   return p.needs.includes(what) || p.proposed[what] === null;
 }
 
 /** Why «Добавить» is not available for this check, or null when it is. */
 export function applyBlocker(p: ImportPreview, resultsSheet: string): string | null {
   if (p.layout === null) return TEXT.import.notRecognised;
-  if (p.needs.length > 0) return TEXT.import.needHints;
+  if (p.needs.length > 0) return p.needs.every((n) => n === 'scale') ? p.scale?.problem ?? TEXT.import.needScale : TEXT.import.needHints;
   if (p.blocked) return p.blocked;
   if (p.toAppend === 0) {
     if (p.alreadyThere > 0 && p.conflicts.length === 0) return TEXT.import.allThere(resultsSheet);
@@ -46,6 +49,22 @@ function yearText(p: ImportPreview): { text: string; attention: boolean } {
   return { text: TEXT.import.noYear, attention: true };
 }
 
+function scaleText(p: ImportPreview): string {
+  const v = p.scale?.value;
+  if (!v || !p.scale?.source) return TEXT.import.noScale;
+  return `${TEXT.import.scaleShown(v.three, v.four, v.five)} (${TEXT.import.scaleSource[p.scale.source]})`;
+}
+
+/** What a student-level protocol holds: participants, absent, without a journal mark; rows with the comparison. */
+function protocolFacts(p: ImportPreview): HTMLElement[] {
+  const out: HTMLElement[] = [];
+  if (p.students) {
+    out.push(fact(TEXT.import.participants, formatInteger(p.students.participants)), fact(TEXT.import.absent, formatInteger(p.students.absent)), fact(TEXT.import.noJournalMark, formatInteger(p.students.noJournalMark)));
+  }
+  if (p.objectivityRows > 0) out.push(fact(TEXT.import.objectivityRows, formatInteger(p.objectivityRows)));
+  return out;
+}
+
 function listBlock(title: string, id: string, items: HTMLElement[], more: number): HTMLElement[] {
   if (items.length === 0) return [];
   const list = h('ul', { class: 'problems', attrs: { id, 'aria-label': title } }, ...items);
@@ -64,6 +83,7 @@ export function importPreviewView(p: ImportPreview, applied: boolean): Child[] {
     kv(TEXT.import.layout, p.layoutLabel, p.layout === null),
     p.layout !== null ? kv(TEXT.import.procedure, procedure.text, procedure.attention) : null,
     p.layout !== null ? kv(TEXT.import.year, year.text, year.attention) : null,
+    p.scale ? kv(TEXT.import.scale, scaleText(p), !p.scale.value) : null,
   );
   const out: Child[] = [card];
   // Until the procedure and year are known nothing can be counted against «Результаты ОП».
@@ -81,8 +101,10 @@ export function importPreviewView(p: ImportPreview, applied: boolean): Child[] {
         { class: 'facts' },
         fact(TEXT.import.conflictCount, formatInteger(p.conflicts.length), p.conflicts.length > 0),
         fact(TEXT.import.skippedCount, formatInteger(p.skippedCount)),
+        ...protocolFacts(p),
       ),
     );
+    if (p.addedColumns.length > 0) out.push(h('p', { class: 'callout callout-info', attrs: { id: 'import-added-columns' } }, TEXT.import.addedColumns(p.resultsSheet, p.addedColumns)));
   }
   if (p.blocked) out.push(h('p', { class: 'callout callout-error' }, p.blocked));
 

@@ -2,6 +2,7 @@
 // src/addon/panel.ts); every piece of data goes into the page as text (dom.ts), never as HTML.
 import { save, setupCalculation } from './calculation';
 import { reloadImportSheetsIfOpen, setupImportPanel } from './importPanel';
+import { setupDocument } from './document';
 import { setupMonitoring } from './monitoring';
 import { setupRoadmap } from './roadmap';
 import { setupForm } from './form';
@@ -17,5 +18,6 @@ setupImportPanel();
 setupMonitoring();
 setupRoadmap();
 setupForm();
+setupDocument();
 
 void reload();

@@ -1,10 +1,11 @@
 // «Результаты»: the counts of this panel's run (or the preview before one), the program indicators
 // and links to the generated sheets.
 import type { RunSummary } from '../src/addon/panel';
-import { CATEGORY, SHEETS } from '../src/engine/strings';
+import { CATEGORY } from '../src/engine/strings';
 import { Child, byId, fill, h } from './dom';
 import { clock, formatInteger, formatNumber } from './format';
 import { sheetLink } from './sheetLinks';
+import { runNotesView } from './runNotes';
 import { existingSheets, shownSummary, view } from './state';
 import { TEXT } from './text';
 import { fact, tile } from './widgets';
@@ -47,7 +48,8 @@ export function renderResults(): void {
     changed,
     h('div', { class: 'tiles', attrs: { id: 'counts' } }, tile(s.shnor, CATEGORY.shnor, true), tile(s.shnsu, CATEGORY.shnsu, true), tile(s.both, CATEGORY.both)),
     h('ul', { class: 'facts' }, ...facts),
-    ...indicatorsView(s, sheets.includes(SHEETS.indicators)),
+    ...runNotesView(s, ran),
+    ...indicatorsView(s, sheets.includes(s.indicatorsSheet)),
     ...links,
   );
 }
@@ -82,7 +84,7 @@ function indicatorsView(s: RunSummary, sheetExists: boolean): Child[] {
       ),
     ),
     sheetExists
-      ? h('p', { class: 'link-row' }, sheetLink(SHEETS.indicators, TEXT.sheetLink.open(SHEETS.indicators)))
+      ? h('p', { class: 'link-row' }, sheetLink(s.indicatorsSheet, TEXT.sheetLink.open(s.indicatorsSheet)))
       : h('p', { class: 'hint' }, TEXT.results.indicatorsLater),
   ];
 }

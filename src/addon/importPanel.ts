@@ -1,11 +1,12 @@
 import {
-  IMPORT_JOURNAL_SHEET,
   IMPORT_TEXT,
   ImportAppend,
   ImportHints,
   ImportPlan,
   LEVEL_LABELS,
+  PROTOCOL_TEXT,
   Table,
+  WRITE_TEXT,
   describeImport,
   importJournalSheet,
   importProcedureNames,
@@ -14,9 +15,9 @@ import {
   validateImportHints,
   workbookSettings,
 } from '../engine';
-import { withLock } from './panel';
+import { withLock } from './lock';
 import { nowText } from './pipeline';
-import { guardCell, readSheet, writeGenerated } from './sheetsAdapter';
+import { SheetTransaction, readSheet, transact } from './sheetsAdapter';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -35,8 +36,27 @@ export interface ImportOptions {
 export interface ImportPreview
   extends Pick<
     ImportPlan,
-    'sheet' | 'layout' | 'layoutLabel' | 'procedure' | 'year' | 'proposed' | 'perRow' | 'procedures' | 'years' | 'needs' | 'schools' | 'alreadyThere' | 'conflicts' | 'blocked' | 'resultsSheet'
+    | 'sheet'
+    | 'layout'
+    | 'layoutLabel'
+    | 'procedure'
+    | 'year'
+    | 'proposed'
+    | 'perRow'
+    | 'procedures'
+    | 'years'
+    | 'needs'
+    | 'schools'
+    | 'alreadyThere'
+    | 'conflicts'
+    | 'blocked'
+    | 'resultsSheet'
+    | 'scale'
+    | 'students'
+    | 'objectivityRows'
   > {
+  /** Columns «Результаты ОП» gets (the journal comparison and boundary counts), none when it has them. */
+  addedColumns: string[];
   toAppend: number;
   /** The first skipped rows (all are in «Журнал импорта» after the import). */
   skipped: { row: number; reason: string }[];
@@ -53,6 +73,8 @@ export interface ImportOutcome extends ImportPreview {
 }
 
 const MAX_LISTED = 50;
+
+const NEED_SHORT = { procedure: IMPORT_TEXT.needProcedureShort, year: IMPORT_TEXT.needYearShort, scale: PROTOCOL_TEXT.needScaleShort } as const;
 
 function active(): Spreadsheet {
   return SpreadsheetApp.getActiveSpreadsheet();
@@ -98,6 +120,10 @@ function previewOf(plan: ImportPlan): ImportPreview {
     problems,
     blocked: plan.blocked,
     resultsSheet: plan.resultsSheet,
+    scale: plan.scale,
+    students: plan.students,
+    objectivityRows: plan.append ? plan.objectivityRows : 0,
+    addedColumns: plan.append?.header?.values ?? [],
     canApply: plan.layout !== null && plan.needs.length === 0 && !plan.blocked && toAppend > 0,
     summary: describeImport(plan, false),
   };
@@ -117,7 +143,7 @@ export function getImportOptions(): ImportOptions {
  * What importing this sheet would do (nothing is written): layout, procedure, year, schools,
  * rows to add, rows already there, conflicts and skipped rows.
  * @param {string} sheetName the sheet holding the paste
- * @param {{procedure?: string, year?: string}} hints the coordinator's choice when the paste does not say, or a correction
+ * @param {{procedure?: string, year?: string, scale?: string}} hints the coordinator's choice when the paste does not say, or a correction (scale: the minimum totals for «3», «4», «5» of a ВПР protocol)
  */
 export function previewImport(sheetName: string, hints: ImportHints): ImportPreview {
   return previewOf(planFor(active(), sheetName, hints));
@@ -125,36 +151,41 @@ export function previewImport(sheetName: string, hints: ImportHints): ImportPrev
 
 /**
  * Imports the paste: appends the new rows to «Результаты ОП» with one write (creating the sheet
- * when absent), never changing rows already there, and rewrites «Журнал импорта».
+ * when absent), never changing rows already there, and rewrites «Журнал импорта» (beside a sheet of
+ * the user's of that name); all or nothing.
  * @param {string} sheetName the sheet holding the paste
- * @param {{procedure?: string, year?: string}} hints the procedure / school year confirmed in the panel
+ * @param {{procedure?: string, year?: string, scale?: string}} hints the procedure / school year / scale of marks confirmed in the panel
  */
 export function applyImport(sheetName: string, hints: ImportHints): ImportOutcome {
   const ss = active();
   return withLock(() => {
-    const plan = planFor(ss, sheetName, hints);
-    if (plan.layout === null) throw new Error(describeImport(plan, false).join(' '));
-    if (plan.blocked) throw new Error(plan.blocked);
-    if (plan.needs.length > 0) throw new Error(IMPORT_TEXT.needsBeforeApply(plan.needs.map((n) => (n === 'procedure' ? IMPORT_TEXT.needProcedureShort : IMPORT_TEXT.needYearShort))));
-    if (plan.append) appendValues(ss, plan.append);
-    writeGenerated(ss, importJournalSheet(plan, nowText(ss)));
+    const { value, outcome } = transact(ss, (tx) => {
+      const plan = planFor(ss, sheetName, hints);
+      if (plan.layout === null) throw new Error(describeImport(plan, false).join(' '));
+      if (plan.blocked) throw new Error(plan.blocked);
+      if (plan.needs.length > 0) throw new Error(plan.scale?.problem ?? IMPORT_TEXT.needsBeforeApply(plan.needs.map((n) => NEED_SHORT[n])));
+      if (plan.append) stageAppend(tx, plan.append);
+      const journal = importJournalSheet(plan, nowText(ss));
+      const [placement] = tx.place([journal]);
+      tx.stage(journal);
+      return { plan, placement };
+    });
+    const { plan, placement } = value;
     const appended = plan.append ? plan.rows.length : 0;
-    return { ...previewOf(plan), canApply: false, summary: describeImport(plan, true), appended, journalSheet: IMPORT_JOURNAL_SHEET };
+    const placed = placement.displaced ? [WRITE_TEXT.displaced(placement.wanted, placement.name)] : [];
+    return { ...previewOf(plan), canApply: false, summary: [...describeImport(plan, true), ...placed, ...outcome.notices], appended, journalSheet: placement.name };
   });
 }
 
-/** One `setValues` under the last row (plus the header's bold and freeze when the sheet is new). */
-function appendValues(ss: Spreadsheet, append: ImportAppend): void {
-  const sheet = ss.getSheetByName(append.sheet) ?? ss.insertSheet(append.sheet, ss.getSheets().length);
-  const rows = append.values.length;
-  const cols = append.values[0]?.length ?? 0;
-  if (rows === 0 || cols === 0) return;
-  const lastRow = append.startRow + rows - 1;
-  if (sheet.getMaxRows() < lastRow) sheet.insertRowsAfter(sheet.getMaxRows(), lastRow - sheet.getMaxRows());
-  if (sheet.getMaxColumns() < cols) sheet.insertColumnsAfter(sheet.getMaxColumns(), cols - sheet.getMaxColumns());
-  sheet.getRange(append.startRow, 1, rows, cols).setValues(append.values.map((r) => r.map(guardCell)));
-  if (append.startRow === 1) {
-    sheet.getRange(1, 1, 1, cols).setFontWeight('bold');
-    sheet.setFrozenRows(1);
-  }
+/**
+ * One `setValues` under the last row (plus the header's bold and freeze when the sheet is new), at
+ * commit. Columns the rows need and the sheet lacks get their headers in blank cells of its header
+ * row, in the same transaction: no row is ever left under an unnamed column.
+ */
+function stageAppend(tx: SheetTransaction, append: ImportAppend): void {
+  if (tx.index.find(append.sheet)) {
+    tx.appendRows(append.sheet, append.startRow, append.values, { headerRow: append.startRow === 1 });
+    const header = append.header;
+    header?.values.forEach((v, i) => tx.setCell(append.sheet, header.row, header.column + i, v));
+  } else tx.createSheet(append.sheet, append.values);
 }

@@ -1,6 +1,7 @@
-import { CATEGORY, FORM_MENU, HEADERS, MENU, REGISTRY_EMAIL_HEADER, MESSAGES, PRODUCT_NAME, ROADMAP_MENU, SHEETS, defaultSettings, settingsTable } from '../engine';
+import { CATEGORY, DOCUMENT_TEXT, FORM_MENU, HEADERS, MENU, REGISTRY_EMAIL_HEADER, MESSAGES, PRODUCT_NAME, ROADMAP_MENU, SHEETS, WRITE_TEXT, defaultSettings, settingsTable } from '../engine';
+import { withLock } from './lock';
 import { runCalculation, summarize } from './panel';
-import { guardCell } from './sheetsAdapter';
+import { transact } from './sheetsAdapter';
 
 /**
  * Builds the add-on menu. Runs in AuthMode.NONE on open, so it touches no spreadsheet data.
@@ -14,6 +15,8 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addItem(MENU.createStructure, 'menuCreateStructure')
     .addItem(MENU.prepareMonitoring, 'menuPrepareMonitoring')
     .addItem(ROADMAP_MENU, 'menuPrepareRoadmap')
+    .addItem(MENU.recordList, 'menuRecordList')
+    .addItem(DOCUMENT_TEXT.menu, 'menuCreateReportDocument')
     .addSeparator()
     .addItem(FORM_MENU.create, 'menuCreateForm')
     .addItem(FORM_MENU.refresh, 'menuRefreshForm')
@@ -48,14 +51,19 @@ export function menuCalculate(): void {
     s.year ? `Учебный год анализа: ${s.year}.` : 'Результатов оценочных процедур нет: ШНОР не определены.',
     `Школ: ${s.schools}. ${CATEGORY.shnor}: ${s.shnor}, ${CATEGORY.shnsu}: ${s.shnsu}, ${CATEGORY.both}: ${s.both}.`,
     s.needsCheck ? `Требуют проверки данных: ${s.needsCheck}.` : '',
-    `Показатели программы: достигнуто ${s.indicators.reached}, не достигнуто ${s.indicators.notReached}, нет данных ${s.indicators.noData} — см. лист «${SHEETS.indicators}».`,
-    `Журнал: ошибок ${s.errors}, предупреждений ${s.warnings} — см. лист «${SHEETS.journal}».`,
+    `Показатели программы: достигнуто ${s.indicators.reached}, не достигнуто ${s.indicators.notReached}, нет данных ${s.indicators.noData} — см. лист «${s.indicatorsSheet}».`,
+    `Журнал: ошибок ${s.errors}, предупреждений ${s.warnings} — см. лист «${s.journalSheet}».`,
     `Сформированы листы: ${s.sheets.join(', ')}.`,
+    ...s.displaced.map((d) => WRITE_TEXT.displaced(d.wanted, d.name)),
+    ...s.notices,
   ].filter(Boolean);
   ui.alert(MESSAGES.done, lines.join('\n'), ui.ButtonSet.OK);
 }
 
-/** Creates the input sheets that are missing, with their headers. Existing sheets are never touched. */
+/**
+ * Creates the input sheets that are missing, with their headers, all or none. Existing sheets are
+ * never touched (names compare without regard to case, as Sheets does).
+ */
 export function menuCreateStructure(): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const wanted: [string, string[][]][] = [
@@ -63,15 +71,19 @@ export function menuCreateStructure(): void {
     [SHEETS.results, [[...HEADERS.results]]],
     [SHEETS.settings, settingsTable(defaultSettings()) as string[][]],
   ];
-  const created: string[] = [];
-  for (const [name, rows] of wanted) {
-    if (ss.getSheetByName(name)) continue;
-    const sheet = ss.insertSheet(name, ss.getSheets().length);
-    const width = rows[0].length;
-    sheet.getRange(1, 1, rows.length, width).setValues(rows.map((r) => r.map(guardCell)));
-    sheet.getRange(1, 1, 1, width).setFontWeight('bold');
-    sheet.setFrozenRows(1);
-    created.push(name);
+  let created: string[];
+  try {
+    created = withLock(
+      () =>
+        transact(ss, (tx) => {
+          const missing = wanted.filter(([name]) => !tx.index.find(name));
+          for (const [name, rows] of missing) tx.createSheet(name, rows);
+          return missing.map(([name]) => name);
+        }).value,
+    );
+  } catch (e) {
+    SpreadsheetApp.getUi().alert(PRODUCT_NAME, (e as Error).message, SpreadsheetApp.getUi().ButtonSet.OK);
+    return;
   }
   ss.toast(MESSAGES.structureCreated(created), PRODUCT_NAME, 8);
 }

@@ -1,7 +1,7 @@
 import { MENU, MonitoringChanges, PRODUCT_NAME, isListed, prepareMonitoring as prepareMonitoringSheet } from '../engine';
-import { withLock } from './panel';
+import { withLock } from './lock';
 import { nowText, readInputs } from './pipeline';
-import { writeGenerated } from './sheetsAdapter';
+import { transact } from './sheetsAdapter';
 
 /** What «Подготовить лист мониторинга» did (crosses `google.script.run`: plain data only). */
 export interface MonitoringResult extends MonitoringChanges {
@@ -22,11 +22,16 @@ export interface MonitoringResult extends MonitoringChanges {
 export function prepareMonitoring(): MonitoringResult {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   return withLock(() => {
-    const prep = prepareMonitoringSheet(readInputs(ss), nowText(ss));
-    const sheet = writeGenerated(ss, prep.sheet);
+    // «Мониторинг» is the working group's sheet: it is rebuilt, with every entry carried over by
+    // school, all-or-nothing like the generated sheets, and never placed under another name.
+    const { value: prep } = transact(ss, (tx) => {
+      const p = prepareMonitoringSheet(readInputs(ss, {}, tx.index), nowText(ss));
+      tx.stage(p.sheet, { replaceUserSheet: true });
+      return p;
+    });
     const c = prep.changes;
     return {
-      sheet: sheet.getName(),
+      sheet: prep.sheet.name,
       created: prep.created,
       schools: prep.analysis.schools.length,
       listed: prep.analysis.schools.filter(isListed).length,

@@ -13,12 +13,19 @@ import {
   applySettingsEdit,
   indicatorCounts,
   parseSchoolYear,
+  cellText,
+  placeSheets,
   readSettings,
   settingsEdit,
+  settingsSheetName,
+  settingsTable,
 } from '../engine';
-import { readInputs, runAnalysis } from './pipeline';
+import { withLock } from './lock';
+import { REPORT_SHEETS, SETTINGS_WIDTHS, readInputs, runAnalysis } from './pipeline';
+import { SheetIndex, WriteOutcome, inspectSheets, readSheet, transact } from './sheetsAdapter';
+
+export { withLock };
 import { RoadmapSummary, roadmapSummary } from './roadmapSummary';
-import { guardCell, readSheet } from './sheetsAdapter';
 
 /** Everything here crosses `google.script.run`: plain objects, strings, numbers and booleans only. */
 export interface PanelSource {
@@ -61,12 +68,34 @@ export interface RunSummary {
   infos: number;
   problems: PanelProblem[];
   sheets: string[];
+  /** The names the journal, the list and the indicators are (or will be) written under. */
   journalSheet: string;
   listSheet: string;
+  indicatorsSheet: string;
   /** Program indicators by status (sheet «Показатели»). */
   indicators: { reached: number; notReached: number; noData: number };
   /** Completeness of «Дорожная карта» (issue 15); null when there is no such sheet. */
   roadmap: RoadmapSummary | null;
+  /** Generated sheets written beside a sheet of the user's of the same name, which was left as it is. */
+  displaced: { wanted: string; name: string }[];
+  /** Russian sentences about what did not fully work (a chart not drawn, a temporary sheet left). */
+  notices: string[];
+}
+
+/** Where the run's sheets go: the wanted names unless the user has sheets of those names. */
+export interface SheetPlaces {
+  /** Wanted name → the name written under. */
+  names: Record<string, string>;
+  displaced: { wanted: string; name: string }[];
+  notices: string[];
+}
+
+const NO_PLACES: SheetPlaces = { names: {}, displaced: [], notices: [] };
+
+function placesOf(written: string[], outcome: WriteOutcome, wanted: readonly string[]): SheetPlaces {
+  const names: Record<string, string> = {};
+  wanted.forEach((w, i) => (names[w] = written[i] ?? w));
+  return { names, displaced: outcome.displaced, notices: outcome.notices };
 }
 
 export interface PanelState {
@@ -82,7 +111,8 @@ export interface PanelState {
 
 const FIRST_PROBLEMS = 8;
 
-export function summarize(a: Analysis, sheets: string[]): RunSummary {
+export function summarize(a: Analysis, sheets: string[], places: SheetPlaces = NO_PLACES): RunSummary {
+  const placed = (name: string) => places.names[name] ?? name;
   const count = (f: (o: Analysis['schools'][number]) => boolean) => a.schools.filter(f).length;
   const problems = a.journal
     .filter((e) => e.level !== 'info')
@@ -105,10 +135,13 @@ export function summarize(a: Analysis, sheets: string[]): RunSummary {
     infos: a.journal.filter((e) => e.level === 'info').length,
     problems,
     sheets,
-    journalSheet: SHEETS.journal,
-    listSheet: SHEETS.list,
+    journalSheet: placed(SHEETS.journal),
+    listSheet: placed(SHEETS.list),
+    indicatorsSheet: placed(SHEETS.indicators),
     indicators: indicatorCounts(a.indicators),
     roadmap: roadmapSummary(a.roadmap),
+    displaced: places.displaced,
+    notices: places.notices,
   };
 }
 
@@ -116,18 +149,32 @@ function panelSettings(a: Analysis): PanelSettings {
   return { year: a.settings.year ?? '', cutoff: a.settings.cutoff, threshold: a.settings.threshold, sameProcedure: a.settings.sameProcedure };
 }
 
-const GENERATED = [SHEETS.isbsh, SHEETS.shnor, SHEETS.list, SHEETS.indicators, SHEETS.summary, SHEETS.journal] as string[];
+/**
+ * Where a run would write its sheets, and those of them that exist already (ours from an earlier
+ * run): a sheet of the user's named «Сводка» is not listed as a result.
+ */
+function currentPlaces(index: SheetIndex): { places: SheetPlaces; generated: string[] } {
+  const existing = inspectSheets(index, REPORT_SHEETS);
+  const plan = placeSheets(REPORT_SHEETS, existing);
+  const ours = new Set(existing.filter((e) => e.generated).map((e) => e.name));
+  const names: Record<string, string> = {};
+  for (const p of plan.placements) names[p.wanted] = p.name;
+  return {
+    places: { names, displaced: plan.placements.filter((p) => p.displaced).map((p) => ({ wanted: p.wanted, name: p.name })), notices: [] },
+    generated: plan.placements.map((p) => p.name).filter((n) => ours.has(n)),
+  };
+}
 
-function stateOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, a: Analysis): PanelState {
-  const names = ss.getSheets().map((s) => s.getName());
+function stateOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, a: Analysis, index: SheetIndex): PanelState {
+  const { places, generated } = currentPlaces(index);
   return {
     spreadsheet: ss.getName(),
     sources: a.sources.map((s) => ({ role: s.role, label: SOURCE_LABELS[s.role], sheet: s.sheet, rows: s.rows, problems: s.problems })),
     settings: panelSettings(a),
     cutoffOptions: (Object.keys(CUTOFF_LABELS) as CutoffKind[]).map((value) => ({ value, label: CUTOFF_LABELS[value] })),
     years: a.results?.years.slice().reverse() ?? [],
-    generated: GENERATED.filter((n) => names.includes(n)),
-    preview: summarize(a, []),
+    generated,
+    preview: summarize(a, [], places),
   };
 }
 
@@ -138,7 +185,8 @@ function active(): GoogleAppsScript.Spreadsheet.Spreadsheet {
 /** What the panel shows on opening: sources found, settings, what a run would find (nothing is written). */
 export function getPanelState(): PanelState {
   const ss = active();
-  return stateOf(ss, analyze(readInputs(ss)));
+  const index = new SheetIndex(ss);
+  return stateOf(ss, analyze(readInputs(ss, {}, index)), index);
 }
 
 /** Validates the panel's settings; throws a Russian message for anything wrong. */
@@ -159,26 +207,34 @@ export function validatePanelSettings(input: unknown): PanelSettings {
   return { year, cutoff: o.cutoff, threshold, sameProcedure: o.sameProcedure };
 }
 
-/** Saves the panel's settings into «Настройки» (only these four parameters change) and returns the new state. */
+/**
+ * Saves the panel's settings into «Настройки», all or nothing: only the cells of these four
+ * parameters that change are written (a formula or note elsewhere in the sheet stays as it is),
+ * parameters the sheet lacks are appended; returns the new state.
+ */
 export function savePanelSettings(input: PanelSettings): PanelState {
   const chosen = validatePanelSettings(input);
   const ss = active();
   return withLock(() => {
-    let sheet = ss.getSheetByName(SHEETS.settings);
-    const table: Table | null = sheet ? readSheet(sheet) : null;
-    const current = readSettings(table, new Journal()).settings;
-    const changed = { ...current, year: chosen.year || null, cutoff: chosen.cutoff, threshold: chosen.threshold, sameProcedure: chosen.sameProcedure };
-    const edit = settingsEdit(table, changed, Object.values(PANEL_SETTING_LABELS));
-    if (edit.kind === 'create') {
-      sheet = ss.insertSheet(SHEETS.settings, ss.getSheets().length);
-      sheet.getRange(1, 1, edit.rows.length, 3).setValues(edit.rows.map((r) => r.map(guardCell)));
-      sheet.getRange(1, 1, 1, 3).setFontWeight('bold');
-      sheet.setFrozenRows(1);
-    } else if (sheet) {
-      sheet.getRange(1, 2, edit.values.length, 1).setValues(edit.values.map((r) => r.map(guardCell)));
-      if (edit.append.length > 0) sheet.getRange(sheet.getLastRow() + 1, 1, edit.append.length, 3).setValues(edit.append.map((r) => r.map(guardCell)));
-    }
-    return stateOf(ss, analyze(readInputs(ss, { [sheet?.getName() ?? SHEETS.settings]: applySettingsEdit(table, edit) })));
+    const { value: saved } = transact(ss, (tx) => {
+      const name = settingsSheetName(tx.index.list());
+      const sheet = name ? tx.index.find(name) : undefined;
+      const table: Table | null = sheet ? readSheet(sheet) : null;
+      const current = readSettings(table, new Journal()).settings;
+      const changed = { ...current, year: chosen.year || null, cutoff: chosen.cutoff, threshold: chosen.threshold, sameProcedure: chosen.sameProcedure };
+      const edit = settingsEdit(table, changed, Object.values(PANEL_SETTING_LABELS));
+      if (edit.kind === 'create' || !name || !table) {
+        tx.createSheet(SHEETS.settings, edit.kind === 'create' ? edit.rows : settingsTable(changed), { columnWidths: SETTINGS_WIDTHS });
+      } else {
+        edit.values.forEach(([v], i) => {
+          if (cellText(v) !== cellText(table[i]?.[1] ?? '')) tx.setCell(name, i + 1, 2, v);
+        });
+        if (edit.append.length > 0) tx.appendRows(name, table.length + 1, edit.append);
+      }
+      return { name: name ?? SHEETS.settings, table: applySettingsEdit(table, edit) };
+    });
+    const index = new SheetIndex(ss);
+    return stateOf(ss, analyze(readInputs(ss, { [saved.name]: saved.table }, index)), index);
   });
 }
 
@@ -186,8 +242,8 @@ export function savePanelSettings(input: PanelSettings): PanelState {
 export function runCalculation(): RunSummary {
   const ss = active();
   return withLock(() => {
-    const { report, written } = runAnalysis(ss);
-    return summarize(report.analysis, written);
+    const { report, written, outcome } = runAnalysis(ss);
+    return summarize(report.analysis, written, placesOf(written, outcome, report.placement.placements.map((p) => p.wanted)));
   });
 }
 
@@ -198,15 +254,4 @@ export function activateSheet(name: string): boolean {
   if (!sheet) throw new Error(MESSAGES.noSheet(name));
   sheet.activate();
   return true;
-}
-
-/** One run at a time per document: a second click gets a clear message instead of a corrupted sheet. */
-export function withLock<T>(fn: () => T): T {
-  const lock = LockService.getDocumentLock();
-  if (!lock || !lock.tryLock(500)) throw new Error(MESSAGES.busy);
-  try {
-    return fn();
-  } finally {
-    lock.releaseLock();
-  }
 }

@@ -1,5 +1,5 @@
 import { Cell, PRODUCT_NAME, ROADMAP_MENU, RoadmapChanges, RoadmapUpdate, STATUS_VALUES, TrackNumber, prepareRoadmap as prepareRoadmapSheet } from '../engine';
-import { withLock } from './panel';
+import { withLock } from './lock';
 import { nowText, readInputs } from './pipeline';
 import { guardCell, listRule, writeGenerated } from './sheetsAdapter';
 
@@ -29,8 +29,11 @@ export function prepareRoadmap(): RoadmapResult {
     const inputs = readInputs(ss);
     const prep = prepareRoadmapSheet(inputs, nowText(ss));
     if (!prep.sheet) throw new Error(prep.message);
-    if (prep.created) writeGenerated(ss, prep.sheet);
-    else if (prep.update) {
+    if (prep.created) {
+      const name = writeGenerated(ss, prep.sheet).name;
+      return { sheet: name, created: true, rows: prep.counts, changes: prep.changes, message: prep.message };
+    }
+    if (prep.update) {
       const sheet = ss.getSheetByName(prep.sheet.name);
       if (!sheet) throw new Error(prep.message);
       applyInPlace(sheet, prep.update, inputs.tables[prep.sheet.name]?.length ?? 0);

@@ -1,15 +1,16 @@
 import { SHEETS, Table, prepareMonitoring } from '../engine';
-import { readWorkbookPath, writeXlsx } from './io';
+import { readWorkbookPath, xlsxBytes } from './io';
 
 /**
- * «Подготовить лист мониторинга» for the command line: the input workbook with «Мониторинг» created
- * or rebuilt (entries kept by school), every other sheet unchanged. Returns the message to print.
+ * «Подготовить лист мониторинга» for the command line: the bytes of the input workbook with
+ * «Мониторинг» created or rebuilt (entries kept by school), every other sheet unchanged, and the
+ * message to print. The caller writes the bytes (src/cli/output.ts).
  */
-export async function writeMonitoringWorkbook(source: string, output: string, generatedAt: string): Promise<string> {
+export async function monitoringWorkbook(source: string, generatedAt: string): Promise<{ bytes: Buffer; message: string }> {
   const input = await readWorkbookPath(source);
   const tables: Record<string, Table> = {};
   for (const s of input.sheets) tables[s.name] = s.rows;
   const prep = prepareMonitoring({ sheetNames: input.sheets.map((s) => s.name), tables }, generatedAt);
-  await writeXlsx(output, { workbook: input.workbook, inputSheets: input.sheets, generated: [prep.sheet], settingsSheetName: SHEETS.settings });
-  return `${prep.message}\nЗаписано: ${output}`;
+  const bytes = await xlsxBytes({ workbook: input.workbook, inputSheets: input.sheets, generated: [prep.sheet], settingsSheetName: SHEETS.settings });
+  return { bytes, message: prep.message };
 }

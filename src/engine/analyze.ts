@@ -13,12 +13,18 @@ import type { ExistingSheet } from './sheets/placement';
 import { formatNumber } from './text';
 import { nameList } from './summary/nameList';
 import { RoadmapCheck, checkRoadmap } from './roadmap/check';
+import { ApprovedLists, readApproved } from './history/approved';
+import { History, buildHistory } from './history/history';
+import { ObjectivityResult, judgeObjectivity, objectivityRemarksBySchool } from './objectivity/judge';
+import { previousSchoolYear } from './parse';
 
 export interface SchoolOutcome {
   school: School;
   response: Response | null;
   /** Why the school has no index («анкета не заполнена / содержит ошибки» with the reason). */
   isbshRemark: string;
+  /** Results of Y and Y−1 with signs of biased marking (issue 16): «ШНОР» and «Перечень» say so. */
+  objectivityRemarks: string[];
   isbsh: number | null;
   isbshRank: number | null;
   shnsu: boolean;
@@ -49,7 +55,16 @@ export interface Analysis {
   indicators: IndicatorResult[];
   /** Completeness of «Дорожная карта» (DESIGN §2.8); null when there is no such sheet. */
   roadmap: RoadmapCheck | null;
+  /** Journal comparison and boundary peaks of the results that carry them (issue 16). */
+  objectivity: ObjectivityResult;
+  /** The list across the years of the results, approved lists winning (DESIGN §2.6). */
+  history: History;
+  /** «Перечни прошлых лет» as read (null when the workbook has none). */
+  approved: ApprovedLists | null;
 }
+
+/** What the analysis of the year gives before the history is built from it. */
+export type AnalysisCore = Omit<Analysis, 'history' | 'approved' | 'sources'>;
 
 export interface AnalysisInput {
   /** Every sheet name of the workbook. */
@@ -133,12 +148,27 @@ export function analyze(input: AnalysisInput): Analysis {
     }
     reportMoreParticipantsThanStudents(outcomes, results, year, journal);
   }
+  const objectivity = judgeObjectivity(results?.objectivity ?? [], settings.objectivity, settings.minSample, journal, results?.sheet ?? settings.resultsSheet);
+  if (year) {
+    const remarks = objectivityRemarksBySchool(objectivity, [year, previousSchoolYear(year)], Object.keys(settings.procedures));
+    for (const o of outcomes) {
+      const found = remarks.get(o.school.id);
+      if (!found) continue;
+      o.objectivityRemarks = found;
+      if (o.shnor) o.shnor.justification = `${o.shnor.justification} ${found.join(' ')}`;
+    }
+  }
 
   const monitoringTable = table(sel.monitoring);
   const monitoring = monitoringTable && sel.monitoring ? { sheet: sel.monitoring, table: monitoringTable } : null;
   const indicators = evaluateIndicators({ settings, year, schools: outcomes, results, registry }, monitoring, journal);
   const roadmapTable = table(sel.roadmap);
   const roadmap = roadmapTable && sel.roadmap ? checkRoadmap({ year, cutoff, schools: outcomes, registry, sheet: sel.roadmap, table: roadmapTable, today: input.today }, journal) : null;
+
+  const approvedTable = table(sel.approved);
+  const approved = approvedTable && sel.approved ? readApproved(sel.approved, approvedTable, registry, journal) : null;
+  const core: AnalysisCore = { settings, year, cutoff, schools: outcomes, journal: journal.entries, questionnaire, results, registry, settingsUpdate: update, indicators: indicators.results, objectivity, roadmap };
+  const history = buildHistory(core, approved, journal);
 
   const sources: SourceInfo[] = [
     { role: 'questionnaire', sheet: sel.questionnaire ?? null, rows: questionnaire?.rowCount ?? 0, problems: sel.questionnaire ? countProblems(journal, sel.questionnaire) : 0 },
@@ -149,7 +179,7 @@ export function analyze(input: AnalysisInput): Analysis {
     { role: 'roadmap', sheet: sel.roadmap ?? null, rows: roadmap?.rows ?? 0, problems: sel.roadmap ? countProblems(journal, sel.roadmap) : 0 },
   ];
 
-  return { settings, year, cutoff, schools: outcomes, journal: journal.entries, sources, questionnaire, results, registry, settingsUpdate: update, indicators: indicators.results, roadmap };
+  return { ...core, sources, history, approved };
 }
 
 /** A catalogue procedure switched off in «Настройки» never counts for ШНОР: said once per name. */
@@ -209,7 +239,7 @@ function computeIsbsh(schools: School[], q: QuestionnaireResult | null, settings
     } else {
       remark = invalid ? `${NO_QUESTIONNAIRE_REMARK}: ${invalid.problem} (строка ${invalid.row})` : NO_QUESTIONNAIRE_REMARK;
     }
-    return { school, response: value === null ? null : response, isbshRemark: remark, isbsh: value, isbshRank: null, shnsu: false, shnor: null };
+    return { school, response: value === null ? null : response, isbshRemark: remark, objectivityRemarks: [], isbsh: value, isbshRank: null, shnsu: false, shnor: null };
   });
   const missing = outcomes.filter((o) => o.isbsh === null && !q?.invalid.has(o.school.id));
   if (q && missing.length > 0) {

@@ -29,6 +29,8 @@ export interface InputSelection {
   monitoring?: string;
   /** «Дорожная карта» (kept sheet of the working group, issue 15). */
   roadmap?: string;
+  /** «Перечни прошлых лет»: the approved lists (a kept sheet). */
+  approved?: string;
   /** Every sheet whose name says it holds form responses (a warning when there are several). */
   questionnaireCandidates: string[];
   /** The questionnaire was recognised by its headers, not by its name. */
@@ -41,7 +43,7 @@ export type Peek = (sheet: string) => Table | null;
 /** How many rows are enough to find a header under a title. */
 export const PEEK_ROWS = 15;
 
-const GENERATED = new Set([SHEETS.isbsh, SHEETS.shnor, SHEETS.list, SHEETS.indicators, SHEETS.summary, SHEETS.journal, IMPORT_JOURNAL_SHEET].map(fold));
+const GENERATED = new Set([SHEETS.isbsh, SHEETS.shnor, SHEETS.list, SHEETS.indicators, SHEETS.summary, SHEETS.history, SHEETS.objectivity, SHEETS.journal, IMPORT_JOURNAL_SHEET].map(fold));
 
 /** A sheet whose header has the three questionnaire counts: the form's responses whatever its name. */
 export function looksLikeQuestionnaire(table: Table | null): boolean {
@@ -63,6 +65,7 @@ export function selectInputSheets(sheetNames: string[], settings: Settings, peek
     results: find(settings.resultsSheet) ?? find(SHEETS.results) ?? startingWith('Результат')[0],
     monitoring: find(SHEETS.monitoring),
     roadmap: find(ROADMAP_SHEET),
+    approved: find(SHEETS.approved),
     questionnaireCandidates: sheetNames.filter((n) => QUESTIONNAIRE_SHEET_PREFIXES.some((p) => fold(n).startsWith(fold(p)))),
     questionnaireByContent: false,
   };
@@ -74,9 +77,14 @@ export function selectInputSheets(sheetNames: string[], settings: Settings, peek
   // One candidate is taken as it is: peeking costs the add-on a read.
   sel.questionnaire = (peek && candidates.length > 1 && candidates.find((n) => looksLikeQuestionnaire(peek(n)))) || candidates[0];
   if (!sel.questionnaire && peek) {
-    const taken = new Set([sel.settings, sel.registry, sel.results, sel.monitoring, sel.roadmap].filter(Boolean).map((n) => fold(n as string)));
+    const taken = new Set([sel.settings, sel.registry, sel.results, sel.monitoring, sel.approved, sel.roadmap].filter(Boolean).map((n) => fold(n as string)));
     sel.questionnaire = sheetNames.find((n) => !taken.has(fold(n)) && !GENERATED.has(fold(n)) && looksLikeQuestionnaire(peek(n)));
     sel.questionnaireByContent = sel.questionnaire !== undefined;
   }
   return sel;
+}
+
+/** The sheets a shell reads for an analysis besides «Настройки», each once. */
+export function sheetsToRead(sel: InputSelection): string[] {
+  return [sel.registry, sel.questionnaire, sel.results, sel.monitoring, sel.approved, sel.roadmap].filter((n): n is string => n !== undefined);
 }

@@ -3,6 +3,10 @@ import { JournalEntry } from './journal';
 import { LowResult, ShnorStatus } from './shnor/judge';
 import { CUTOFF_P, Settings } from './settings';
 import type { RoadmapCheck } from './roadmap/check';
+import { ExitStatus, ListChangeSet, SchoolHistory } from './history/history';
+import { ObjectivityJson, objectivityJson } from './objectivity/json';
+import { previousSchoolYear } from './parse';
+import { School } from './schools/registry';
 
 /** The machine-readable result (DESIGN §3.3). Field names are stable. */
 export interface ResultJson {
@@ -15,12 +19,18 @@ export interface ResultJson {
     sameProcedure: boolean;
     minSample: number;
     procedures: string[];
+    exitYears: number;
+    objectivity: Settings['objectivity'];
   };
   shnsuCutoff: number | null;
   schools: SchoolJson[];
   indicators?: IndicatorJson[];
   /** «Дорожная карта» (DESIGN §3.3): null when the workbook has none. */
   roadmap: RoadmapJson | null;
+  /** The list of Y against Y−1 by school code (DESIGN §2.6); null without results for Y−1. */
+  listChanges: { previousYear: string; entered: string[]; left: string[]; stayed: string[] } | null;
+  /** Journal comparison and boundary peaks of Y and Y−1 (issue 16). */
+  objectivity: ObjectivityJson[];
   issues: { level: JournalEntry['level']; sheet: string; row?: number; school?: string; message: string; action?: string }[];
 }
 
@@ -39,6 +49,11 @@ export interface SchoolJson {
   status: ShnorStatus;
   justification: string;
   remark?: string;
+  /** One entry per school year of the results (DESIGN §2.6). */
+  history: { year: string; shnor: boolean; shnsu: boolean | null; category: string | null; source: 'approved' | 'computed' }[];
+  yearsOnList: number;
+  clearYearsInRow: number;
+  exit: ExitStatus;
 }
 
 export interface IndicatorJson {
@@ -84,9 +99,11 @@ export function toJson(a: Analysis, indicators?: IndicatorJson[]): ResultJson {
       sameProcedure: a.settings.sameProcedure,
       minSample: a.settings.minSample,
       procedures: Object.keys(a.settings.procedures).filter((p) => a.settings.procedures[p]),
+      exitYears: a.settings.exitYears,
+      objectivity: { ...a.settings.objectivity },
     },
     shnsuCutoff: a.cutoff,
-    schools: a.schools.map((o) => ({
+    schools: a.schools.map((o, i) => ({
       code: o.school.code,
       name: o.school.name,
       isbsh: o.isbsh,
@@ -101,9 +118,29 @@ export function toJson(a: Analysis, indicators?: IndicatorJson[]): ResultJson {
       status: o.shnor?.status ?? 'no-data',
       justification: o.shnor?.justification ?? '',
       ...(o.isbsh === null ? { remark: o.isbshRemark } : {}),
+      ...historyJson(a.history.schools[i]),
     })),
     ...(indicators ? { indicators } : {}),
     roadmap: roadmapJson(a.roadmap),
+    listChanges: changesJson(a.history.changes),
+    objectivity: a.year ? objectivityJson(a.objectivity, [a.year, previousSchoolYear(a.year)]) : [],
     issues: a.journal.map((e) => ({ level: e.level, sheet: e.sheet, row: e.row, school: e.school, message: e.message, action: e.action })),
   };
+}
+
+function historyJson(h: SchoolHistory | undefined): Pick<SchoolJson, 'history' | 'yearsOnList' | 'clearYearsInRow' | 'exit'> {
+  if (!h) return { history: [], yearsOnList: 0, clearYearsInRow: 0, exit: null };
+  return {
+    history: h.entries.map((e) => ({ year: e.year, shnor: e.shnor, shnsu: e.shnsu, category: e.category, source: e.source })),
+    yearsOnList: h.yearsOnList,
+    clearYearsInRow: h.clearYearsInRow,
+    exit: h.exit,
+  };
+}
+
+/** Schools by code (by name where the data give none). */
+function changesJson(c: ListChangeSet | null): ResultJson['listChanges'] {
+  if (!c) return null;
+  const codes = (list: School[]) => list.map((s) => s.code || s.name);
+  return { previousYear: c.previousYear, entered: codes(c.entered), left: codes(c.left), stayed: codes(c.stayed) };
 }

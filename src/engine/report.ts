@@ -6,8 +6,14 @@ import { isbshSheet } from './sheets/isbshSheet';
 import { journalSheet } from './sheets/journalSheet';
 import { listSheet, shnorSheet } from './sheets/shnorSheet';
 import { programSheets } from './summary/programSheets';
+import { historySheet } from './history/historySheet';
+import { objectivitySheet } from './objectivity/sheet';
+import type { ListChanges } from './summary/listChanges';
 import { PlacementPlan, displacementMessage, placeSheets } from './sheets/placement';
 import { PLACEMENT_TEXT, SHEETS } from './strings';
+
+/** Every sheet «Рассчитать» writes, in workbook order (the shells place them beside the user's sheets). */
+export const REPORT_SHEETS: readonly string[] = [SHEETS.isbsh, SHEETS.shnor, SHEETS.list, SHEETS.indicators, SHEETS.summary, SHEETS.history, SHEETS.objectivity, SHEETS.journal];
 
 export interface Report {
   analysis: Analysis;
@@ -16,18 +22,22 @@ export interface Report {
   json: ResultJson;
   /** Where each sheet goes and which of our old sheets under another name are to be removed. */
   placement: PlacementPlan;
+  /** The list of Y against Y−1, as «Сводка» shows it (the справка reads it from here). */
+  listChanges: ListChanges | null;
 }
 
 /** Runs the analysis and lays out every generated sheet. `generatedAt` is the shell's local time text. */
 export function buildReport(input: AnalysisInput, generatedAt: string): Report {
   const analysis = analyze(input);
   const sheets = [isbshSheet(analysis, generatedAt), shnorSheet(analysis, generatedAt), listSheet(analysis, generatedAt)];
-  sheets.push(...programSheets(analysis, generatedAt));
+  const program = programSheets(analysis, generatedAt);
+  sheets.push(...program.sheets, historySheet(analysis, generatedAt));
+  if (analysis.objectivity.entries.length > 0) sheets.push(objectivitySheet(analysis.objectivity, analysis.year, generatedAt));
   const placement = placeSheets([...sheets.map((s) => s.name), SHEETS.journal], input.existingSheets ?? []);
   for (const p of placement.placements) {
     if (p.displaced) analysis.journal.push({ level: 'warning', sheet: p.wanted, message: displacementMessage(p), action: PLACEMENT_TEXT.displacedAction });
   }
   sheets.push(journalSheet(analysis.journal, generatedAt));
   sheets.forEach((s, i) => (s.name = placement.placements[i].name));
-  return { analysis, sheets, json: toJson(analysis, indicatorsJson(analysis.indicators)), placement };
+  return { analysis, sheets, json: toJson(analysis, indicatorsJson(analysis.indicators)), placement, listChanges: program.listChanges };
 }

@@ -1,7 +1,8 @@
+import { VprScale, formatScale, parseScale, scaleKey } from './import/scale';
 import { Journal } from './journal';
 import { parseNumber, parseSchoolYear } from './parse';
-import { PROCEDURES } from './shnor/procedures';
-import { CUTOFF_LABELS, FORM_TEXT, NO, SHEETS, YES } from './strings';
+import { PROCEDURES, matchProcedure } from './shnor/procedures';
+import { CUTOFF_LABELS, FORM_TEXT, NO, PROTOCOL_TEXT, SHEETS, YES } from './strings';
 import { parseFormId } from './form/formId';
 import { Cell, Table, cellText } from './table';
 import { fold, formatNumber, quote } from './text';
@@ -33,9 +34,28 @@ export interface Settings {
   /** Indicator id → target share (0..1). */
   targets: Record<string, number>;
   dynamics: DynamicsKind;
+  /** A school clear of the criteria for at least this many years in a row has left the list (DESIGN §2.6). */
+  exitYears: number;
   /** Name of the municipality for titles of the form and the documents; '' = from «Справочник ОО». */
   municipality: string;
+  /** Scales of marks of ВПР protocols, by `scaleKey(procedure, year)` (rows «Шкала ВПР: …»). */
+  vprScales: Record<string, VprScale>;
+  /** Indicative thresholds of the signs of biased marking («Признаки необъективности: …»). */
+  objectivity: ObjectivityThresholds;
 }
+
+export interface ObjectivityThresholds {
+  /** A school's share of «повысили» at least this many times the municipality's… */
+  upFactor: number;
+  /** …and at least this percentage. */
+  upMinPercent: number;
+  /** Participants exactly at the minimum for a mark at least this many times those one point below… */
+  boundaryRatio: number;
+  /** …in a school with at least this many participants. */
+  boundaryMinParticipants: number;
+}
+
+export const DEFAULT_OBJECTIVITY: ObjectivityThresholds = { upFactor: 2, upMinPercent: 10, boundaryRatio: 3, boundaryMinParticipants: 20 };
 
 export const CUTOFF_P: Record<CutoffKind, number> = { quartile: 0.25, quintile: 0.2 };
 
@@ -61,7 +81,10 @@ export function defaultSettings(): Settings {
     minScores: { ...DEFAULT_MIN_SCORES },
     targets: {},
     dynamics: 'share',
+    exitYears: 1,
     municipality: '',
+    vprScales: {},
+    objectivity: { ...DEFAULT_OBJECTIVITY },
   };
 }
 
@@ -115,6 +138,7 @@ const weightRow = (label: string, key: keyof Settings['weights'], hint: string):
 export const PROCEDURE_ROW_PREFIX = 'ШНОР: учитывать ';
 export const MIN_SCORE_ROW_PREFIX = 'Минимальный балл: ';
 export const TARGET_ROW_PREFIX = 'Целевое значение, %: ';
+export const OBJECTIVITY_ROW_PREFIX = 'Признаки необъективности: ';
 
 /** The rows «Создать анкету для школ» fills in. */
 export const FORM_SETTING_LABEL = 'Форма анкеты';
@@ -192,6 +216,13 @@ export const SETTING_ROWS: SettingRow[] = [
     },
     write: (s) => s.resultsSheet,
   },
+  numberRow(
+    'Выход из перечня: лет подряд без оснований',
+    'Школа, бывшая в перечне и не отвечающая критериям столько лет подряд, считается вышедшей из перечня; меньше — «на пути к выходу».',
+    (s) => s.exitYears,
+    (s, v) => (s.exitYears = v),
+    (v) => Number.isInteger(v) && v >= 1 && v <= 10,
+  ),
   {
     label: 'Положительная динамика',
     hint: '«по доле не справившихся» (доля в году анализа ниже, чем в предыдущем) или «по среднему баллу».',
@@ -210,7 +241,64 @@ export const SETTING_ROWS: SettingRow[] = [
   ...Object.keys(DEFAULT_MIN_SCORES).map((name) =>
     numberRow(`${MIN_SCORE_ROW_PREFIX}${name}`, 'Для импорта результатов по участникам: ниже этого балла (отметки) — не преодолел минимальный порог.', (s) => s.minScores[name], (s, v) => (s.minScores[name] = v), (v) => v >= 0 && v <= 100),
   ),
+  ...objectivityRows(),
 ];
+
+
+/** The thresholds of «Объективность» (issue 16): indicative, as ФИОКО presents them. */
+function objectivityRows(): SettingRow[] {
+  const row = (label: string, hint: string, key: keyof ObjectivityThresholds, check: (v: number) => boolean): SettingRow =>
+    numberRow(`${OBJECTIVITY_ROW_PREFIX}${label}`, `Ориентировочный порог. ${hint}`, (s) => s.objectivity[key], (s, v) => (s.objectivity[key] = v), check);
+  return [
+    row('повысили, во сколько раз выше доли муниципалитета', 'Признак: доля участников, чья отметка за ВПР выше отметки по журналу, не меньше доли муниципалитета, умноженной на это число (и не меньше порога ниже).', 'upFactor', (v) => v >= 1 && v <= 100),
+    row('повысили, не менее %', 'Признак: доля повысивших отметку по сравнению с журналом не меньше этого процента.', 'upMinPercent', (v) => v >= 0 && v <= 100),
+    row('пик на границе отметки, отношение', 'Признак: участников с баллом ровно на минимуме для «3» (или «4») не меньше, чем на балл ниже, умноженное на это число.', 'boundaryRatio', (v) => v > 1 && v <= 100),
+    row('пик на границе отметки, минимум участников', 'Пик на границе проверяется в школах, где участников не меньше этого числа.', 'boundaryMinParticipants', (v) => Number.isInteger(v) && v >= 1),
+  ];
+}
+
+/**
+ * Rows whose label carries a value of its own («Шкала ВПР: ВПР математика 5 кл., 2020/2021»): any
+ * number of them, recognised by the label's form rather than by a fixed label.
+ */
+export interface SettingFamily {
+  /** The key of the row (for duplicates), an error for a label of this family that cannot be read, or null when the label is not of this family. */
+  match(label: string): { key: string } | { error: string } | null;
+  /** Applies the value; returns an error message or null. */
+  read(key: string, value: Cell, s: Settings): string | null;
+  /** The rows these settings hold: label, value, hint. */
+  rows(s: Settings): Cell[][];
+}
+
+const SCALE_LABEL = /^шкала\s+впр\s*:\s*(.+?)\s*,\s*([^,]+?)\s*$/;
+
+/** «Шкала ВПР: <процедура>, <учебный год>» = «7; 11; 15» (issue 16). */
+export const VPR_SCALE_FAMILY: SettingFamily = {
+  match(label) {
+    const m = fold(label).match(SCALE_LABEL);
+    if (!m) return fold(label).startsWith('шкала впр') ? { error: PROTOCOL_TEXT.badScaleLabel(label) } : null;
+    const procedure = matchProcedure(m[1]);
+    const year = parseSchoolYear(m[2]);
+    if (!procedure) return { error: PROTOCOL_TEXT.badScaleLabel(label) };
+    if (!year) return { error: PROTOCOL_TEXT.badScaleLabel(label) };
+    if (year.fromBareYear) return { error: PROTOCOL_TEXT.scaleYearInFull(m[2]) };
+    return { key: scaleKey(procedure.name, year.year) };
+  },
+  read(key, value, s) {
+    const scale = parseScale(value);
+    if (!scale) return PROTOCOL_TEXT.badScale(cellText(value));
+    s.vprScales[key] = scale;
+    return null;
+  },
+  rows(s) {
+    return Object.entries(s.vprScales).map(([key, scale]) => {
+      const [procedure, year] = key.split('|');
+      return [PROTOCOL_TEXT.scaleLabel(procedure, year), formatScale(scale), PROTOCOL_TEXT.scaleHint];
+    });
+  },
+};
+
+export const SETTING_FAMILIES: SettingFamily[] = [VPR_SCALE_FAMILY];
 
 /** Extra rows other modules contribute (indicator targets): registered once at module load. */
 const extraRows: SettingRow[] = [];
@@ -238,13 +326,16 @@ export function readSettings(table: Table | null, journal: Journal): { settings:
   if (!table) return { settings, missing: rows.map((r) => r.label) };
   const byLabel = new Map(rows.map((r) => [fold(r.label), r]));
   const found = new Set<string>();
+  const familyRows = new Map<string, { label: string; rows: number[] }>();
   table.forEach((row, i) => {
     const label = cellText(row[0]);
     if (i === 0 && fold(label) === 'параметр') return;
     if (label === '' || label.startsWith('Лист сформирован')) return;
     const def = byLabel.get(fold(label));
     if (!def) {
-      journal.warning(SHEETS.settings, `Неизвестный параметр «${quote(label)}».`, { row: i + 1, action: 'параметр не учитывается' });
+      if (!readFamilyRow(label, row[1] ?? '', i + 1, settings, journal, familyRows)) {
+        journal.warning(SHEETS.settings, `Неизвестный параметр «${quote(label)}».`, { row: i + 1, action: 'параметр не учитывается' });
+      }
       return;
     }
     found.add(def.label);
@@ -255,7 +346,28 @@ export function readSettings(table: Table | null, journal: Journal): { settings:
       def.read(def.write(defaultSettings()), settings);
     }
   });
+  for (const { label, rows: at } of familyRows.values()) {
+    if (at.length > 1) journal.warning(SHEETS.settings, PROTOCOL_TEXT.scaleTwice(label, `строки ${at.join(', ')}`), { row: at[at.length - 1], action: PROTOCOL_TEXT.scaleTwiceAction });
+  }
   return { settings, missing: rows.filter((r) => !found.has(r.label)).map((r) => r.label) };
+}
+
+/** A row of a `SettingFamily`: read (or reported) and true, or false when no family knows the label. */
+function readFamilyRow(label: string, value: Cell, row: number, settings: Settings, journal: Journal, seen: Map<string, { label: string; rows: number[] }>): boolean {
+  for (const family of SETTING_FAMILIES) {
+    const m = family.match(label);
+    if (!m) continue;
+    const problem = 'error' in m ? m.error : family.read(m.key, value, settings);
+    if (problem) {
+      journal.error(SHEETS.settings, `Параметр «${label}»: ${problem}.`, { row, action: 'параметр не учитывается' });
+    } else if ('key' in m) {
+      const entry = seen.get(m.key) ?? { label, rows: [] };
+      entry.rows.push(row);
+      seen.set(m.key, entry);
+    }
+    return true;
+  }
+  return false;
 }
 
 function formatSettingValue(v: Cell): string {
@@ -264,7 +376,7 @@ function formatSettingValue(v: Cell): string {
 
 /** The whole «Настройки» sheet for these settings (used when the sheet is absent). */
 export function settingsTable(settings: Settings): Cell[][] {
-  return [['Параметр', 'Значение', 'Пояснение'], ...allSettingRows().map((r) => [r.label, r.write(settings), r.hint])];
+  return [['Параметр', 'Значение', 'Пояснение'], ...allSettingRows().map((r) => [r.label, r.write(settings), r.hint]), ...SETTING_FAMILIES.flatMap((f) => f.rows(settings))];
 }
 
 /** Rows to append to an existing «Настройки» sheet for parameters it lacks (nothing is overwritten). */
@@ -276,7 +388,13 @@ export function missingSettingRows(settings: Settings, missing: string[]): Cell[
 
 /** Applies overrides from the CLI or the sidebar (already validated by the caller). */
 export function withOverrides(settings: Settings, overrides: Partial<Settings>): Settings {
-  return { ...settings, ...overrides, weights: { ...settings.weights, ...(overrides.weights ?? {}) } };
+  return {
+    ...settings,
+    ...overrides,
+    weights: { ...settings.weights, ...(overrides.weights ?? {}) },
+    vprScales: { ...settings.vprScales, ...(overrides.vprScales ?? {}) },
+    objectivity: { ...settings.objectivity, ...(overrides.objectivity ?? {}) },
+  };
 }
 
 export type SettingsEdit =

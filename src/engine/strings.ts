@@ -16,6 +16,9 @@ export const SHEETS = {
   indicators: 'Показатели',
   summary: 'Сводка',
   journal: 'Журнал проверки',
+  objectivity: 'Объективность',
+  history: 'История',
+  approved: 'Перечни прошлых лет',
 } as const;
 
 /** Prefixes of the sheet a Google Form writes its responses to. */
@@ -32,6 +35,7 @@ export const MENU = {
   calculate: 'Рассчитать',
   createStructure: 'Создать структуру листов',
   prepareMonitoring: 'Подготовить лист мониторинга',
+  recordList: 'Зафиксировать перечень года',
   help: 'Справка',
 } as const;
 
@@ -91,7 +95,11 @@ export const HEADERS = {
   journal: ['Уровень', 'Лист', 'Строка', 'Школа', 'Сообщение', 'Что сделано'],
   list: ['№ п/п', 'Код ОО', 'Наименование ОО', 'Категория', 'Основания'],
   settings: ['Параметр', 'Значение', 'Пояснение'],
-  results: ['Учебный год', 'Код ОО', 'Наименование ОО', 'Процедура', 'Участников', 'Не справились', '% не справившихся', 'Средний балл', 'Категория', 'Этап'],
+  /** The last seven are optional: the journal comparison and the boundary counts (OBJECTIVITY_HEADERS). */
+  results: [
+    'Учебный год', 'Код ОО', 'Наименование ОО', 'Процедура', 'Участников', 'Не справились', '% не справившихся', 'Средний балл', 'Категория', 'Этап',
+    'Понизили', 'Подтвердили', 'Повысили', 'Ровно минимум «3»', 'Минимум «3» − 1', 'Ровно минимум «4»', 'Минимум «4» − 1',
+  ],
 } as const;
 
 export const NO_QUESTIONNAIRE_REMARK = 'анкета не заполнена / содержит ошибки';
@@ -148,6 +156,8 @@ export const SUMMARY_TITLES = {
   sheet: 'Сводка для муниципальной рабочей группы',
   counts: 'Перечень ШНОР и ШНСУ',
   changes: 'Изменения перечня по сравнению с предыдущим годом',
+  wholeList: 'Перечень (ШНОР или ШНСУ)',
+  longOnList: 'В перечне три года подряд и дольше',
   notReached: 'Показатели, которые не достигнуты',
   noData: 'Показатели без данных',
   chart: 'ИСБШ по школам и граница ШНСУ',
@@ -164,11 +174,13 @@ export const IMPORT_LAYOUT_LABELS = {
   'vpr-export': 'Выгрузка ВПР: строка на школу, год, класс и предмет',
   'gia-schools': 'Результаты ГИА по школам',
   students: 'Результаты по участникам (строка на участника)',
+  'vpr-protocol': 'Протокол ВПР из ФИС ОКО (строка на обучающегося)',
+  'fis-oko-comparison': 'ФИС ОКО: сравнение отметок с отметками по журналу',
 } as const;
 
 export const IMPORT_TEXT = {
   unknownLayout:
-    'Не удалось распознать таблицу: нужна строка заголовков с «Кол-во участников» и отметками «2», «3», «4», «5» (ФИС ОКО), или со школой, участниками и «не преодолели порог» / «получили 2» (ГИА), или со школой и отметкой/баллом каждого участника.',
+    'Не удалось распознать таблицу: нужна строка заголовков с «Кол-во участников» и отметками «2», «3», «4», «5» (ФИС ОКО), или со школой, участниками и «не преодолели порог» / «получили 2» (ГИА), или со школой и отметкой/баллом каждого участника, или протокол ВПР (логин школы и «всего баллов» / «Итого баллов»), или «Сравнение отметок с отметками по журналу».',
   unknownLayoutLabel: 'не распознан',
   emptyPaste: 'Лист пуст.',
   needProcedure: 'Вставка не называет процедуру: выберите её.',
@@ -222,6 +234,105 @@ export const IMPORT_TEXT = {
   yearUnknown: 'не определён',
   summaryCounts: (applied: boolean, c: { schools: number; rows: number; alreadyThere: number; conflicts: number; skipped: number }) =>
     `Школ распознано: ${c.schools}. ${applied ? 'Добавлено' : 'Будет добавлено'} строк: ${c.rows}. Уже есть: ${c.alreadyThere}. Конфликтов: ${c.conflicts}. Пропущено строк: ${c.skipped}.`,
+} as const;
+
+/**
+ * Student-level ВПР protocols of ФИС ОКО and the journal comparison (issue 16): the scale of marks,
+ * absent students, rows of other municipalities, columns added to «Результаты ОП».
+ */
+export const PROTOCOL_TEXT = {
+  scaleLabel: (procedure: string, year: string) => `Шкала ВПР: ${procedure}, ${year}`,
+  scaleHint: 'Минимальные первичные баллы для отметок «3», «4», «5» через «;», например 7; 11; 15 (шкала перевода ФИОКО для этой работы и года).',
+  scaleShown: (three: number, four: number, five: number) => `«3» — от ${three}, «4» — от ${four}, «5» — от ${five} баллов`,
+  badScale: (text: string) => `шкала «${text}» не распознана: нужны три целых минимальных балла для «3», «4», «5» по возрастанию, например 7; 11; 15`,
+  badScaleLabel: (label: string) => `не понятно, к какой процедуре и учебному году относится «${label}»: пишите «Шкала ВПР: ВПР математика 5 кл., 2020/2021»`,
+  scaleYearInFull: (text: string) => `учебный год «${text}» укажите полностью, например 2020/2021`,
+  scaleTwice: (label: string, rows: string) => `Параметр «${label}» указан несколько раз (${rows}).`,
+  scaleTwiceAction: 'использована последняя строка',
+  needScale: (procedure: string, year: string) =>
+    `Во вставке протокол ВПР: баллы переводятся в отметки по шкале. Укажите минимальные баллы для «3», «4», «5» (${procedure}, ${year}) или добавьте в «Настройки» строку «Шкала ВПР: ${procedure}, ${year}».`,
+  needScaleShort: 'укажите шкалу перевода баллов в отметки',
+  scaleOverMax: (five: number, max: number) => `Минимальный балл для «5» (${five}) больше максимального балла работы (${max} — сумма максимумов заданий): проверьте шкалу.`,
+  scaleFrom: { hint: 'указана при импорте', settings: 'из листа «Настройки»' } as Record<'hint' | 'settings', string>,
+  scaleUsed: (shown: string, source: string) => `Шкала перевода баллов в отметки: ${shown} (${source}). Не справились — набравшие меньше минимального балла для «3».`,
+  scaleDiffers: (hint: string, settings: string) => `Шкала при импорте (${hint}) отличается от шкалы в «Настройках» (${settings}).`,
+  scaleDiffersAction: 'использована шкала, указанная при импорте',
+  totalOverMax: (total: number, max: number) => `итоговый балл ${total} больше максимального (${max} — сумма максимумов заданий)`,
+  badTotal: (text: string) => `итоговый балл «${text}» не является целым неотрицательным числом`,
+  absentWithTotal: (variant: string) => `отмечен как «${variant}», но указан итоговый балл`,
+  /** Word forms for `plural` (src/engine/text.ts): one, few, many. */
+  forms: {
+    students: ['обучающийся', 'обучающихся', 'обучающихся'],
+    participants: ['участник', 'участника', 'участников'],
+    schools: ['школе', 'школах', 'школах'],
+    rows: ['строка', 'строки', 'строк'],
+  } as Record<'students' | 'participants' | 'schools' | 'rows', [string, string, string]>,
+  absent: (n: string) => `Отсутствовали на работе (нет итогового балла): ${n}.`,
+  absentAction: 'не участники: не учитываются ни в числе участников, ни в сравнении с журналом',
+  participants: (n: number, schools: string) => `Участников с итоговым баллом: ${n} в ${schools}.`,
+  noJournalMark: (n: string) => `Без отметки по журналу 2–5 («нет отметки», пусто и т. п.): ${n}.`,
+  noJournalMarkAction: 'учтены в числе участников, но не в сравнении с журналом',
+  journalMarkNote: 'Отметка по журналу используется только для сравнения и никогда не заменяет отметку за работу.',
+  otherMunicipality: (name: string) => `строки другого муниципалитета («${name}»)`,
+  notInRegistry: (n: number, rows: string, logins: string) =>
+    `Школ не из «Справочника ОО»: ${n} (${rows}): ${logins}. Если это школы вашего муниципалитета, добавьте их логины в справочник.`,
+  notInRegistryAction: 'строки этих школ не добавлены',
+  loginPrefix: (from: string, to: string) => `Логины ФИС ОКО вида «${from}…» сопоставлены с кодами «${to}…» справочника (номер ОО тот же).`,
+  headerAdded: (sheet: string, columns: string) => `В лист «${sheet}» добавлены столбцы ${columns} (справа от имеющихся, в строке заголовка).`,
+  objectivityRows: (n: number) => `Из них со сравнением с журналом или баллами на границах отметок: ${n}.`,
+  supplementRows: (n: number) => `Строк только с данными объективности (результат уже был в листе): ${n}.`,
+  comparisonConflict: (procedure: string, year: string, existing: string, imported: string) =>
+    `${procedure}, ${year}: в листе уже есть другие данные объективности (${existing}), во вставке — ${imported}.`,
+  comparisonPercents: (sum: string) => `доли «понизили», «подтвердили», «повысили» в сумме дают ${sum} %, а не 100 %`,
+  comparisonCounts: (sum: number, total: number) => `понизили + подтвердили + повысили = ${sum}, а всего указано ${total}`,
+  comparisonNoTotal: 'нет числа участников: по одним долям нельзя восстановить число обучающихся',
+  comparisonIncomplete: 'указаны не все три строки «Понизили», «Подтвердили», «Повысили»',
+  comparisonCategoryWithoutGroup: 'строка «Понизили / Подтвердили / Повысили» стоит раньше строки школы',
+  badCount: (header: string, text: string) => `«${header}» = «${text}» должно быть целым неотрицательным`,
+  badShare: (header: string, text: string) => `«${header}» = «${text}» не является долей от 0 до 100 %`,
+  studentsLine: (s: { participants: number; absent: number; noJournalMark: number }) =>
+    `Участников с итоговым баллом: ${s.participants}; отсутствовали: ${s.absent}; без отметки по журналу 2–5: ${s.noJournalMark}.`,
+  yearFromUpload: (year: string) => `Учебный год ${year} определён по датам загрузки работ в протоколе.`,
+  andMore: (n: number) => `и ещё ${n}`,
+  badScaleHint: (text: string) => `Шкала «${text}» не распознана: укажите три минимальных балла для «3», «4», «5» по возрастанию, например 7; 11; 15.`,
+} as const;
+
+/** «Объективность» and the signs of biased marking (issue 16). */
+export const OBJECTIVITY_TEXT = {
+  title: (year: string) => `Объективность результатов оценочных процедур, ${year} учебный год`,
+  note: (t: { upFactor: string; upMinPercent: string; boundaryRatio: string; boundaryMin: string }) =>
+    `Понизили / подтвердили / повысили — доли участников, чья отметка за работу ниже / равна / выше отметки по журналу (учтены участники с отметкой по журналу 2–5). ` +
+    `«Ровно минимум» — доля участников с баллом, равным минимуму для отметки, «− 1» — на балл ниже; «пик» — отношение первого числа ко второму ` +
+    `(если на балл ниже никого нет, отношение считается к одному участнику). Признаки необъективности — ориентировочные пороги из листа «Настройки»: ` +
+    `повысили не менее ${t.upFactor} × доли муниципалитета и не менее ${t.upMinPercent} %; пик не менее ${t.boundaryRatio} при не менее ${t.boundaryMin} участниках. ` +
+    `Признак — повод проверить объективность проведения и проверки работ, а не вывод о ней; правила отнесения к ШНОР он не меняет.`,
+  noData: (year: string) =>
+    `Нет данных для проверки объективности за ${year}: импортируйте протокол ВПР по обучающимся (со шкалой отметок) или отчёт ФИС ОКО «Сравнение отметок с отметками по журналу».`,
+  noYear: 'Нет результатов оценочных процедур: учебный год анализа не определён.',
+  municipality: 'Муниципалитет (все школы)',
+  headers: [
+    'Процедура', 'Код ОО', 'Наименование ОО', 'Сравнено с журналом', 'Понизили', 'Подтвердили', 'Повысили', 'Участников',
+    'Ровно минимум «3»', 'Минимум «3» − 1', 'Пик «3»', 'Ровно минимум «4»', 'Минимум «4» − 1', 'Пик «4»', 'Признаки необъективности',
+  ],
+  signUp: (share: string, up: number, n: number, factor: string, municipal: string, minPercent: string) =>
+    `повысили ${share} (${up} из ${n}) — не менее ${factor} × доли муниципалитета (${municipal}) и не менее ${minPercent} %`,
+  signBoundary: (mark: number, at: number, below: number, ratio: string, threshold: string, participants: number) =>
+    `пик на границе «${mark}»: ровно минимум — ${at}, на балл ниже — ${below} (отношение ${ratio} ≥ ${threshold}; участников ${participants})`,
+  smallSample: (n: number) => `малая выборка: ${n}`,
+  /** The words «ШНОР» and «Перечень» add to a result with a sign (the rules of §2.3 are not changed by it). */
+  mark: 'результат с признаками необъективности — рекомендуется проверка',
+  remark: (procedure: string, year: string, signs: string) => `${procedure}, ${year}: результат с признаками необъективности — рекомендуется проверка (${signs}).`,
+  duplicateDiffers: (procedure: string, year: string, what: string, rows: string) => `${procedure}, ${year}: ${what} в строках ${rows} расходятся.`,
+  duplicateDiffersAction: 'эти данные объективности не учитываются: оставьте одну верную строку',
+  participantsDiffer: (procedure: string, year: string, rows: string) => `${procedure}, ${year}: в строках ${rows} с данными объективности разное число участников.`,
+  comparedOverParticipants: (procedure: string, year: string, compared: number, participants: number) =>
+    `${procedure}, ${year}: с журналом сравнено ${compared}, а участников ${participants}.`,
+  boundaryOverParticipants: (procedure: string, year: string, mark: number, counted: number, participants: number) =>
+    `${procedure}, ${year}: на границе «${mark}» и на балл ниже — ${counted} участников, а всего участников ${participants}.`,
+  leftOutAction: 'эти данные объективности не учитываются',
+  groups: { comparison: 'сравнение с журналом', three: 'баллы на границе «3»', four: 'баллы на границе «4»' },
+  describeComparison: (down: number, same: number, up: number) => `понизили ${down}, подтвердили ${same}, повысили ${up}`,
+  describeBoundary: (mark: number, at: number, below: number) => `минимум «${mark}» — ${at}, на балл ниже — ${below}`,
 } as const;
 
 /** Charts (src/engine/charts): titles, axes, legends and notes of the ИСБШ and context charts. */
@@ -445,6 +556,353 @@ export const FORM_PANEL = {
   copySelected: 'Текст выделен: нажмите Ctrl+C (⌘+C), чтобы скопировать.',
   letterLabel: 'Текст для письма',
   noLink: 'без ссылки',
+
+} as const;
+
+// ---------------------------------------------------------------------------------------------
+// Командная строка `shnor-monitor` (issues 9, 11): справка по командам, ошибки параметров, запись
+// файлов, сводка `analyze`. The option names themselves (`--json`) are not translated. Texts built
+// from other constants are getters, so that the add-on's bundle (which never reads them) drops them.
+
+const CLI_EXIT_CODES = `Коды выхода:
+  0  расчёт выполнен и что-то определено (проблемы в данных — в «Журнале проверки»)
+  1  файл не прочитан или не записан (недописанных файлов не остаётся)
+  2  неверные параметры (в том числе -o указывает на исходную книгу без --in-place)
+  3  книга прочитана и файлы записаны, но ни ШНОР, ни ШНСУ определить не удалось
+     (причины — в сводке и в «Журнале проверки»)`;
+
+const CLI_COMMON_OPTIONS = `  --debug              при ошибке показать технические подробности (для разработчиков)
+  -h, --help           эта справка`;
+
+export const CLI_HELP = {
+  get general() {
+    return `${PRODUCT_NAME} — командная строка
+
+Команды:
+  analyze     расчёт ИСБШ, ШНСУ и ШНОР, листы-результаты, показатели программы
+  monitoring  создать или обновить лист «${SHEETS.monitoring}» для рабочей группы
+  import      дописать в «${SHEETS.results}» результаты из вставленного отчёта
+  record      зафиксировать перечень года анализа как утверждённый («${SHEETS.approved}»)
+  roadmap     создать или обновить «${ROADMAP_SHEET}» по трём трекам ФИОКО
+  form-spec   описание анкеты для школ, чтобы создать Google Форму вручную
+
+Запуск:  shnor-monitor <команда> <книга.xlsx | папка с .csv> [параметры]
+Справка по команде:  shnor-monitor <команда> --help  (или shnor-monitor help <команда>)
+
+Исходная книга никогда не изменяется: результат пишется в новый файл (-o). Запись в саму книгу —
+только с --in-place, и тогда сначала сохраняется её копия «<книга>.bak.xlsx».
+
+${CLI_EXIT_CODES}`;
+  },
+  get analyze() {
+    return `shnor-monitor analyze — расчёт ИСБШ, ШНСУ и ШНОР
+
+Запуск:
+  shnor-monitor analyze <книга.xlsx | папка с .csv> [-o результат.xlsx] [--json результат.json]
+                        [--year 2022/2023] [--cutoff quartile|quintile] [--docx справка.docx]
+                        [--in-place]
+
+В книгу-результат входят исходные листы без изменений и сформированные листы («${SHEETS.isbsh}»,
+«${SHEETS.shnor}», «${SHEETS.list}», «${SHEETS.indicators}», «${SHEETS.summary}», «${SHEETS.journal}»).
+Рядом с ней записывается диаграмма ИСБШ: <результат>-isbsh.svg. Все файлы записываются вместе:
+если один из них записать нельзя, не записывается ни один.
+
+Параметры:
+  -o, --output <файл>  куда записать книгу (по умолчанию <имя>-результат.xlsx рядом с исходной)
+  --json <файл>        записать также машиночитаемый результат (JSON)
+  --year <год>         учебный год анализа, например 2022/2023 (по умолчанию — из «${SHEETS.settings}»
+                       или последний год в результатах)
+  --cutoff <граница>   граница ШНСУ: quartile (нижний квартиль, 0,25) или quintile (нижний квинтиль, 0,2)
+  --docx <файл>        записать также «Аналитическую справку» с приложением к приказу (Word)
+  --in-place           записать результат в саму исходную книгу .xlsx; сначала рядом сохраняется её
+                       копия <книга>.bak.xlsx (если она уже есть — <книга>.bak-2.xlsx и т. д.)
+${CLI_COMMON_OPTIONS}
+
+${CLI_EXIT_CODES}`;
+  },
+  get record() {
+    return `shnor-monitor record — зафиксировать перечень года как утверждённый
+
+Запуск:
+  shnor-monitor record <книга.xlsx | папка с .csv> [--order "№ 45 от 20.01.2024"] [-o книга-перечень.xlsx]
+                       [--in-place]
+
+Дописывает перечень ШНОР и ШНСУ учебного года анализа в лист «${SHEETS.approved}» (создаёт лист
+при первом вызове) — как он утверждён приказом. Перечень года, который уже записан, не заменяется:
+чтобы исправить его, измените строки листа вручную. «${SHEETS.history}» и JSON берут утверждённый
+перечень вместо расчёта.
+
+Параметры:
+  --order <текст>      номер и дата приказа, которым утверждён перечень (необязательно)
+  -o, --output <файл>  куда записать книгу (по умолчанию <имя>-перечень.xlsx рядом с исходной)
+  --in-place           записать лист в саму исходную книгу .xlsx; сначала рядом сохраняется её
+                       копия <книга>.bak.xlsx (если она уже есть — <книга>.bak-2.xlsx и т. д.)
+${CLI_COMMON_OPTIONS}
+
+Коды выхода: 0 — перечень записан, 1 — файл не прочитан или не записан, 2 — неверные параметры,
+3 — записывать нечего (год анализа не определён) или перечень этого года уже записан.`;
+  },
+  get roadmap() {
+    return `shnor-monitor roadmap — «${ROADMAP_SHEET}» по трём трекам ФИОКО
+
+Запуск:
+  shnor-monitor roadmap <книга.xlsx | папка с .csv> [-o книга-дорожная-карта.xlsx] [--in-place]
+
+Создаёт лист «${ROADMAP_SHEET}» из текущего перечня: трек 1 — строка на каждую ШНОР, трек 2 — на
+каждую школу в зоне риска (ШНСУ или один низкий результат, не ШНОР), трек 3 — муниципальные меры;
+столбцы примерной формы ФИОКО и «Статус» со списком значений. Повторный запуск добавляет строки
+школ, вошедших в трек, ставит «${ROADMAP_STATUS.left}» (или «${ROADMAP_STATUS.moved}») в строках
+вышедших и сохраняет всё внесённое: значения, свои строки и столбцы. Формулы листа в .xlsx
+сохраняются своими значениями. Остальные листы книги переносятся без изменений.
+
+Параметры:
+  -o, --output <файл>  куда записать книгу (по умолчанию <имя>-дорожная-карта.xlsx рядом с исходной)
+  --in-place           записать лист в саму исходную книгу .xlsx; сначала рядом сохраняется её
+                       копия <книга>.bak.xlsx (если она уже есть — <книга>.bak-2.xlsx и т. д.)
+${CLI_COMMON_OPTIONS}
+
+Коды выхода: 0 — лист подготовлен, 1 — файл не прочитан или не записан, 2 — неверные параметры,
+3 — лист «${ROADMAP_SHEET}» в книге есть, но это не дорожная карта (он не изменён).`;
+  },
+  get monitoring() {
+    return `shnor-monitor monitoring — лист «${SHEETS.monitoring}» для рабочей группы
+
+Запуск:
+  shnor-monitor monitoring <книга.xlsx | папка с .csv> [-o книга-мониторинг.xlsx] [--in-place]
+
+Создаёт или обновляет лист «${SHEETS.monitoring}»: новые школы перечня добавляются, выбывшие
+отмечаются, внесённые отметки, числа и добавленные столбцы сохраняются по коду школы.
+Остальные листы книги переносятся без изменений.
+
+Параметры:
+  -o, --output <файл>  куда записать книгу (по умолчанию <имя>-мониторинг.xlsx рядом с исходной)
+  --in-place           записать лист в саму исходную книгу .xlsx; сначала рядом сохраняется её
+                       копия <книга>.bak.xlsx (если она уже есть — <книга>.bak-2.xlsx и т. д.)
+${CLI_COMMON_OPTIONS}
+
+Коды выхода: 0 — лист подготовлен, 1 — файл не прочитан или не записан, 2 — неверные параметры.`;
+  },
+};
+
+export const CLI_TEXT = {
+  error: (message: string) => `Ошибка: ${message}`,
+  seeHelp: (command: string) => `Справка: shnor-monitor ${command} --help`,
+  seeGeneralHelp: 'Справка: shnor-monitor --help',
+  noCommand: 'укажите команду: analyze, monitoring, import, record, roadmap или form-spec.',
+  unknownCommand: (name: string, suggestion: string | null) =>
+    `неизвестная команда «${name}»${suggestion ? ` — возможно, вы имели в виду «${suggestion}»` : ''}. Команды: analyze, monitoring, import, record, roadmap, form-spec.`,
+  commandBeforeBook: (path: string) => `сначала укажите команду, затем книгу: shnor-monitor analyze «${path}».`,
+  unknownOption: (option: string, command: string, suggestion: string | null) =>
+    `у команды ${command} нет параметра «${option}»${suggestion ? ` — возможно, вы имели в виду ${suggestion}` : ''}.`,
+  missingValue: (option: string, placeholder: string) => `после ${option} укажите ${placeholder}.`,
+  flagTakesNoValue: (option: string) => `параметр ${option} не принимает значения: уберите «=…».`,
+  repeatedOption: (option: string) => `параметр ${option} указан несколько раз: оставьте один.`,
+  needOneSource: 'укажите одну книгу .xlsx или папку с файлами .csv.',
+  extraPositional: (extra: string) => `лишний аргумент «${extra}»: укажите одну книгу .xlsx или папку с файлами .csv (путь с пробелами возьмите в кавычки).`,
+  badYear: (text: string) => `--year: «${text}» не является учебным годом (пример: 2022/2023).`,
+  badCutoff: (text: string) => `--cutoff: ожидается quartile или quintile, указано «${text}».`,
+  docxNotDocx: (path: string) => `--docx: укажите файл с расширением .docx, указано «${path}».`,
+  outputNotXlsx: (option: string, path: string) => `${option}: книга-результат должна быть файлом .xlsx, указано «${path}».`,
+  inPlaceNeedsXlsx: '--in-place: исходные данные — папка с CSV, записать результат в неё нельзя; укажите книгу-результат в -o.',
+  inPlaceWithOtherOutput: (output: string) => `--in-place записывает результат в исходную книгу, а -o указывает другой файл («${output}»): оставьте один из параметров.`,
+  /** Exit 2: the output is the input (same path, `..`, a symlink or a hard link). */
+  outputIsInput: (label: string, path: string, backup: string) =>
+    `${label} «${path}» — это исходная книга: запись заменила бы ваши данные. Укажите другой файл в -o или добавьте --in-place (тогда сначала будет сохранена копия «${backup}»).`,
+  outputIsInputFile: (label: string, path: string) => `${label} «${path}» — это исходный файл: запись заменила бы ваши данные. Укажите другой файл.`,
+  outputIsFolder: (label: string, path: string) => `${label}: «${path}» — это папка; укажите имя файла.`,
+  outputParentIsFile: (label: string, path: string, parent: string) => `${label}: «${path}» нельзя создать — «${parent}» является файлом, а не папкой.`,
+  sameOutput: (a: string, b: string, path: string) => `${a} и ${b} записываются в один и тот же файл «${path}»: укажите разные файлы.`,
+  internalError: (message: string) =>
+    `внутренняя ошибка программы (${message}). Повторите команду с --debug и сообщите разработчикам, приложив вывод.`,
+  stackFollows: 'Подробности (--debug):',
+} as const;
+
+/** What a file written by the command line is called in messages. */
+export const CLI_OUTPUT_LABELS = {
+  workbook: 'книга-результат',
+  json: 'JSON-результат (--json)',
+  chart: 'диаграмма ИСБШ',
+  docx: 'аналитическая справка (--docx)',
+  backup: 'резервная копия исходной книги',
+} as const;
+
+export const CLI_WRITE_TEXT = {
+  written: (path: string) => `Записано: ${path}`,
+  backup: (path: string) => `Резервная копия исходной книги: ${path}`,
+  failed: (label: string, path: string, why: string) => `не удалось записать файл «${path}» (${label}): ${why}.`,
+  nothingWritten: 'Ни один файл не записан; исходные файлы и прежние результаты не изменены.',
+  partlyWritten: (written: string[], notWritten: string[]) =>
+    `Записаны: ${written.map((p) => `«${p}»`).join(', ') || 'нет'}. Не записаны: ${notWritten.map((p) => `«${p}»`).join(', ')}.`,
+  leftover: (paths: string[]) => `Не удалось удалить временные файлы: ${paths.map((p) => `«${p}»`).join(', ')} — их можно удалить вручную.`,
+  reasons: {
+    EACCES: 'нет прав на запись в эту папку или в этот файл',
+    EPERM: 'запись запрещена (нет прав, или файл открыт в другой программе — закройте его и повторите)',
+    EBUSY: 'файл занят другой программой (возможно, открыт в Excel) — закройте его и повторите',
+    EROFS: 'диск или папка доступны только для чтения',
+    ENOSPC: 'на диске не хватает места',
+    EDQUOT: 'превышена квота на диске',
+    ENOENT: 'папка не найдена',
+    ENOTDIR: 'часть пути — файл, а не папка',
+    EISDIR: 'по этому пути находится папка',
+    ENAMETOOLONG: 'слишком длинное имя файла или путь',
+    EMFILE: 'открыто слишком много файлов — повторите позже',
+    ENFILE: 'открыто слишком много файлов — повторите позже',
+    EIO: 'ошибка ввода-вывода диска',
+    EEXIST: 'файл с таким именем появился во время записи — повторите',
+    EXDEV: 'файлы на разных дисках',
+  } as Record<string, string>,
+  otherReason: (code: string) => `системная ошибка (код ${code})`,
+} as const;
+
+export const CLI_SUMMARY = {
+  year: (year: string | null) => `Учебный год анализа: ${year ?? 'не определён'}`,
+  schools: (total: number, withIsbsh: number) => `Школ: ${total}, ИСБШ рассчитан: ${withIsbsh}`,
+  cutoff: (label: string, value: string) => `Граница ШНСУ (${label}): ${value}`,
+  counts: (shnor: number, shnsu: number, both: number) => `${CATEGORY.shnor}: ${shnor}; ${CATEGORY.shnsu}: ${shnsu}; ${CATEGORY.both}: ${both}`,
+  listHeading: (category: string, n: number) => `${category} (${n}):`,
+  noneListed: (category: string) => `${category}: нет`,
+  more: (n: number) => `… и ещё ${n} (полностью — лист «${SHEETS.list}»)`,
+  notDetermined: (category: string, why: string) => `${category} не определены: ${why}`,
+  get nothingDetermined() {
+    return `Ни ШНОР, ни ШНСУ не определены: проверьте, та ли это книга, и исправьте данные по листу «${SHEETS.journal}».`;
+  },
+  needsCheck: (needsCheck: number, noData: number) => `Требуют проверки: ${needsCheck}; нет данных о результатах: ${noData}`,
+  indicators: (reached: number, notReached: number, noData: number) =>
+    `Показатели программы (лист «${SHEETS.indicators}»): достигнуто ${reached}, не достигнуто ${notReached}, нет данных ${noData}`,
+  noMonitoring: (command: string) =>
+    `  Лист «${SHEETS.monitoring}» не найден, поэтому показатели по чек-листу рабочей группы и численности педагогов — «${INDICATOR_STATUS.noData}». Подготовьте его: ${command}, заполните и повторите расчёт.`,
+  journal: (errors: number, warnings: number) => `${SHEETS.journal}: ошибок ${errors}, предупреждений ${warnings} (лист «${SHEETS.journal}»)`,
+  firstErrors: (n: number, total: number) => (total > n ? `Первые ${n} ошибки журнала:` : total === 1 ? 'Ошибка журнала:' : 'Ошибки журнала:'),
+  questionnaireYear: (questionnaireYear: string, year: string) =>
+    `  ИСБШ и ШНСУ рассчитаны по анкете за ${questionnaireYear}, а учебный год анализа — ${year}.`,
+  displaced: (wanted: string, name: string) => `Лист «${wanted}» — ваш (без отметки надстройки): он не изменён, результат записан в лист «${name}».`,
+  // Why a category could not be determined.
+  whyNoQuestionnaire: 'не найден лист с ответами школ на анкету («Ответы на форму…»)',
+  whyNoQuestionnaireNamed: (name: string) => `не найден лист анкеты «${name}», указанный в «${SHEETS.settings}»`,
+  whyMissingColumns: (sheet: string, columns: string[]) => `в листе «${sheet}» не найдены столбцы ${columns.map((c) => `«${c}»`).join(', ')}`,
+  whyNoRows: (sheet: string) => `в листе «${sheet}» нет ни одной строки с данными`,
+  whyNoValidResponse: (sheet: string, rows: number) => `ни один из ответов листа «${sheet}» (${rows}) не прошёл проверку — см. ошибки журнала`,
+  whyNoSchools: 'не найдено ни одной школы',
+  whyNoResults: (name: string) => `не найден лист результатов «${name}» (или другой, чьё имя начинается с «Результаты»)`,
+  whyNoYear: 'учебный год анализа не определён: ни в одной строке результатов нет распознанного учебного года',
+  whyNoDataForYears: (prev: string, year: string, present: string[]) =>
+    `в результатах нет данных за ${prev} и ${year}${present.length > 0 ? ` (есть за ${present.join(', ')})` : ''} — проверьте --year или «Учебный год анализа» в листе «${SHEETS.settings}»`,
+  whyNoUsableResults: (prev: string, year: string) => `ни у одной школы нет пригодных результатов включённых процедур за ${prev} и ${year} — см. журнал`,
+} as const;
+
+// ===== History: the list across years, approved lists (issue 13) =====================================
+
+export const HISTORY_TEXT = {
+  approvedHeader: ['Учебный год', 'Код ОО', 'Наименование ОО', 'Категория', 'Приказ (№, дата)'],
+  emptyList: '(в перечне нет ни одной школы)',
+  approvedIgnored: 'утверждённые перечни не учитываются: исправьте заголовок листа',
+  rowIgnored: 'строка не учитывается в истории',
+  firstKept: 'учитывается первая строка',
+  badCategory: (text: string) => `Категория «${text}» не распознана: ожидается «ШНОР», «ШНСУ» или «ШНОР и ШНСУ».`,
+  repeatedSchool: (year: string, row: number, first: string, other: string) => `Школа повторяется в перечне ${year}: в строке ${row} — «${first}», здесь — «${other}».`,
+  noYear: 'Учебный год анализа не определён: фиксировать нечего. Заполните результаты или укажите год в «Настройках».',
+  alreadyRecorded: (year: string, rows: number[], sheet: string) =>
+    `Перечень ${year} уже записан в лист «${sheet}» (строки ${rows.length > 1 ? `${rows[0]}–${rows[rows.length - 1]}` : rows[0]}): утверждённый перечень не заменяется. Чтобы исправить его, измените или удалите эти строки в листе вручную (например, если приказ изменён), затем зафиксируйте перечень снова.`,
+  recorded: (year: string, schools: number, sheet: string) => `Перечень ${year} записан в лист «${sheet}»: ${schools} ${schools % 10 === 1 && schools % 100 !== 11 ? 'школа' : schools % 10 >= 2 && schools % 10 <= 4 && (schools % 100 < 12 || schools % 100 > 14) ? 'школы' : 'школ'}. Теперь история использует его как утверждённый.`,
+  orderLabel: 'Приказ (№, дата), необязательно',
+  orderPrompt: (year: string) => `Перечень ${year} будет записан в лист «Перечни прошлых лет» как утверждённый и больше не будет пересчитываться. Укажите номер и дату приказа (можно оставить пустым):`,
+  cancelled: 'Перечень не зафиксирован.',
+  orderHint: 'например: № 45 от 20.01.2024',
+  noQuestionnaireYears: (years: string[]) =>
+    `Ответов на анкету за ${years.join(', ')} нет (или в анкете нет столбца «Учебный год»): в истории за ${years.length === 1 ? 'этот год' : 'эти годы'} ШНСУ не определены.`,
+  noQuestionnaireAction: 'в истории ШНСУ за эти годы — «нет данных»; ШНОР определены по результатам',
+  differs: (year: string, approved: string | null, computed: string | null) => `${year}: в утверждённом перечне — ${approved ? `«${approved}»` : 'не в перечне'}, по данным сейчас — ${computed ? `«${computed}»` : 'не в перечне'}`,
+  differences: (items: string[]) => `Утверждённый перечень расходится с расчётом по нынешним данным (данные изменились после приказа): ${items.join('; ')}.`,
+  differencesAction: 'в истории использован утверждённый перечень',
+  sourceLabel: { approved: 'утверждён', computed: 'расчёт' },
+  exitLabel: { left: 'вышла из перечня', leaving: 'на пути к выходу' },
+  sheetTitle: 'История перечня ШНОР и ШНСУ по учебным годам',
+  sheetNote:
+    'Категория за год — по утверждённому перечню (лист «Перечни прошлых лет»), где он записан, иначе по расчёту по нынешним данным и настройкам. ШНСУ за год — только по ответам на анкету за этот год.',
+  headers: { code: 'Код ОО', name: 'Наименование ОО', years: 'Лет в перечне', clear: 'Лет подряд без оснований', exit: 'Выход из перечня' },
+  perYearHeaders: ['Учебный год', 'Источник', 'ШНОР', 'ШНСУ', 'ШНОР и ШНСУ', 'Всего в перечне', 'Вошли', 'Вышли'],
+  noData: 'нет данных',
+  notListed: '—',
+  noYears: 'Результатов оценочных процедур нет: история не построена.',
+} as const;
+
+/**
+ * Writing sheets in the add-on all-or-nothing (issue 9): a run builds its sheets under temporary
+ * names and swaps them in when every one is ready. These are the names and what the user is told.
+ */
+export const WRITE_TEXT = {
+  /** «[черновик] Сводка»: a sheet being built; «[прежний] Сводка»: the one it replaces, until the swap is over. */
+  draft: 'черновик',
+  retired: 'прежний',
+  /** `google`: the error came from a Google service (else from the add-on itself). */
+  failed: (detail: string, google: boolean) =>
+    `Листы не записаны: ${google ? 'Google Таблицы сообщили об ошибке' : 'произошла ошибка'} («${detail}»). Прежние результаты и ваши листы не изменены, временные листы удалены. Повторите попытку; если ошибка повторяется, перешлите этот текст разработчикам.`,
+  failedWithLeftovers: (detail: string, google: boolean, sheets: string) =>
+    `Листы не записаны: ${google ? 'Google Таблицы сообщили об ошибке' : 'произошла ошибка'} («${detail}»). Прежние результаты и ваши листы не изменены; временные листы ${sheets} удалить не удалось — они будут удалены при следующем запуске.`,
+  tooLong: (minutes: number) =>
+    `Запуск не успел записать листы за ${minutes} мин (Google прерывает запуск через 6 минут): прежние результаты и ваши листы не изменены, временные листы удалены. Повторите попытку; если так будет снова, уменьшите объём данных (например, удалите лишние годы из результатов).`,
+  leftovers: (sheets: string) => `Не удалось удалить временные листы ${sheets}: они будут удалены при следующем запуске.`,
+  chartFailed: (sheet: string) => `Диаграмма на листе «${sheet}» не построена: данные для неё на листе есть, её можно вставить вручную.`,
+  displaced: (wanted: string, name: string) => `Лист «${wanted}» ваш (создан не надстройкой): он не изменяется, результат — в листе «${name}».`,
+  /** The error detail Google gave, shortened for a message box. */
+  maxDetail: 300,
+} as const;
+
+// ===== «Аналитическая справка» as a document (issue 11, DESIGN §3.4) ===============================
+
+export const DOCUMENT_TEXT = {
+  menu: 'Создать документ справки',
+  title: 'Аналитическая справка',
+  subtitle: 'о выявлении школ с низкими образовательными результатами (ШНОР) и школ, функционирующих в неблагоприятных социальных условиях (ШНСУ)',
+  municipalityBlank: '_____________________________________ (муниципалитет)',
+  period: (year: string | null) => (year ? `по итогам ${year} учебного года` : 'учебный год анализа не определён (нет результатов оценочных процедур)'),
+  madeBy: (when: string, source: string) => `Сформирована ${when} надстройкой «${PRODUCT_NAME}» по данным ${source}. Параметры расчёта — лист «${SHEETS.settings}».`,
+  sourceSpreadsheet: (name: string) => `таблицы «${name}»`,
+  sourceWorkbook: (name: string) => `книги «${name}»`,
+  sourceFolder: (name: string) => `папки с файлами CSV «${name}»`,
+  name: (municipality: string | null, year: string | null, when: string) =>
+    ['Аналитическая справка ШНОР и ШНСУ', municipality, year, when].filter(Boolean).join(' — '),
+  sections: {
+    method: '1. Методика и параметры расчёта',
+    counts: '2. Итоги выявления',
+    chart: '3. ИСБШ по школам',
+    note: '4. Аналитическая записка',
+    indicators: '5. Показатели программы, которые не достигнуты',
+    changes: (previousYear: string | null) => (previousYear ? `6. Изменения перечня по сравнению с ${previousYear} учебным годом` : '6. Изменения перечня по сравнению с предыдущим годом'),
+    roadmap: '7. Дорожная карта по трём трекам',
+  },
+  countsColumns: ['Показатель', 'Значение'],
+  indicatorColumns: ['№', 'Показатель', 'Значение', 'Целевое значение', 'Учтено'],
+  roadmapColumns: ['Трек', 'ОО', 'Задача — действие', 'Мера — мероприятие', 'Сроки', 'Ответственные', 'Результаты / показатели'],
+  appendixColumns: ['№ п/п', 'Образовательная организация', 'Категория', 'Основания'],
+  appendixHead: ['Приложение', 'к приказу ______________________________', 'от «___» ____________ 20___ г. № ______'],
+  signature: ['Справку составил(а): ______________________ / ______________________ /', 'Дата: «___» ____________ 20___ г.'],
+  figure: (cutoff: string | null, label: string) => `Рисунок 1 — ИСБШ по школам (от наименее благополучной)${cutoff ? ` и граница ШНСУ ${cutoff} (${label})` : ''}`,
+  chartFallback: `Диаграмма ИСБШ не вставлена: она есть на листе «${SHEETS.summary}» (в командной строке — файл …-isbsh.svg рядом с книгой).`,
+  noChart: 'ИСБШ не рассчитан ни для одной школы: диаграмма не построена.',
+  noYearChanges: 'Учебный год анализа не определён: сравнение с предыдущим годом невозможно.',
+  allReached: 'Все показатели, по которым есть данные, достигнуты.',
+  noIndicatorData: 'Ни по одному показателю нет данных.',
+  noRoadmap: 'Дорожная карта не заполнена.',
+} as const;
+
+/** The add-on's «Создать документ справки»: messages of the menu item and the panel. */
+export const DOCUMENT_ADDON_TEXT = {
+  created: (name: string) => `Создан документ «${name}».`,
+  where: 'Он сохранён в корне «Моего диска» (надстройка не видит папок Диска): переместите его в папку таблицы и откройте доступ рабочей группе через «Настройки доступа».',
+  everyRun: 'Каждое нажатие создаёт новый документ с датой и временем в названии: уже подписанная или отправленная справка не изменяется.',
+  recalculated: (sheets: number) => `Перед созданием выполнен расчёт: обновлено листов — ${sheets}.`,
+  noChart: `Диаграмма не вставлена: её нет на листе «${SHEETS.summary}».`,
+  headerNotPinned: 'Строка заголовка приложения не закреплена: при печати отметьте её в Google Документах (Таблица → Свойства таблицы → Закрепить строку заголовка).',
+  open: 'Открыть документ',
+  panelTitle: 'Аналитическая справка',
+  panelHint:
+    'Документ Google с аналитической справкой и приложением к приказу (перечень ШНОР и ШНСУ) для печати и подписи. Перед созданием выполняется расчёт, чтобы справка и листы совпадали.',
+  busy: 'Создание документа…',
+  failed: 'Документ не создан',
+  recent: 'Созданные справки',
+  permission:
+    'Для создания документа нужно разрешение «Просматривать, изменять, создавать и удалять документы Google Документов»: его запрашивает только эта команда. Разрешите доступ в открывшемся окне и выберите команду ещё раз.',
 } as const;
 
 // ===== Дорожная карта по трём трекам ФИОКО (issue 15, DESIGN §2.8) ================================

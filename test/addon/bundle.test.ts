@@ -58,7 +58,7 @@ describe('dist/Code.js as Apps Script sees it', () => {
     expect(manifest).toMatchObject({ runtimeVersion: 'V8', timeZone: 'Europe/Moscow', exceptionLogging: 'STACKDRIVER' });
     expect(manifest.oauthScopes.slice(0, 2)).toEqual(['https://www.googleapis.com/auth/spreadsheets.currentonly', 'https://www.googleapis.com/auth/script.container.ui']);
     // Beyond those two, only scopes a feature asks for on first use (requireScopes, src/addon/auth.ts).
-    expect(manifest.oauthScopes.slice(2)).toEqual(['https://www.googleapis.com/auth/forms']);
+    expect(manifest.oauthScopes.slice(2)).toEqual(['https://www.googleapis.com/auth/forms', 'https://www.googleapis.com/auth/documents']);
   });
 
   it('clasp pushes dist/', () => {

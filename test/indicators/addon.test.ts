@@ -65,7 +65,7 @@ describe('program indicators in the add-on', () => {
     env.calls.reset();
     const summary = addon.call<{ indicators: { reached: number; notReached: number; noData: number }; sheets: string[] }>('runCalculation');
     expect(env.dumpSheet('Мониторинг').values).toEqual(before.values);
-    expect(summary.sheets).toEqual(['ИСБШ', 'ШНОР', 'Перечень ШНОР и ШНСУ', 'Показатели', 'Сводка', 'Журнал проверки']);
+    expect(summary.sheets).toEqual(['ИСБШ', 'ШНОР', 'Перечень ШНОР и ШНСУ', 'Показатели', 'Сводка', 'История', 'Журнал проверки']);
     const { reached, notReached, noData } = summary.indicators;
     expect(reached + notReached + noData).toBe(29);
     expect(reached).toBeGreaterThan(0);

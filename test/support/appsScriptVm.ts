@@ -10,19 +10,26 @@
  * and errors are re-created in the receiving realm with the same message (name 'Exception' for
  * errors thrown by the services, as in Apps Script).
  */
-import { readFileSync } from 'fs';
+import { existsSync, readFileSync } from 'fs';
+import { dirname, join } from 'path';
 import * as vm from 'vm';
 import * as ts from 'typescript';
 import { FormulaValue } from './cellValues';
+import { FaultInjector } from './faults';
 import { CallCounter, isDate } from './fakeBase';
 import { FakeWorkbook, SeedSheet, SheetDump, UiLog, createWorkbook } from './fakeSpreadsheetApp';
 import { BASE_SCOPES } from '../../src/addon/auth';
 import { AppsScriptServices, AuthorizationSimulator, LockScope, LockSimulator, LogLine, PropertyStores, createServices } from './fakeServices';
+import { DocumentStore, createDocumentApp } from './fakeDocumentApp';
+import { createDocsService } from './fakeDocsApi';
 import { FakeForms, createFormApp } from './fakeFormApp';
 
 export interface AppsScriptGlobals extends AppsScriptServices {
   SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
   FormApp: GoogleAppsScript.Forms.FormApp;
+  DocumentApp: GoogleAppsScript.Document.DocumentApp;
+  /** Advanced service «Docs», present when the manifest enables it. */
+  Docs?: GoogleAppsScript.Docs;
 }
 
 export interface SheetsEnvironmentOptions {
@@ -50,6 +57,8 @@ export interface SheetsEnvironmentOptions {
   manifestScopes?: string[];
   /** Scopes the user has granted. Default: every manifest scope no feature requests on first use (see src/addon/auth.ts). */
   grantedScopes?: string[];
+  /** userSymbols of the enabled advanced services. Default: appsscript.json's dependencies. */
+  advancedServices?: string[];
 }
 
 export interface AppsScriptEnvironment {
@@ -70,15 +79,30 @@ export interface AppsScriptEnvironment {
   readonly auth: AuthorizationSimulator;
   /** Document/user/script properties, readable and seedable directly. */
   readonly properties: PropertyStores;
+  /** Failure injection: faults.failOn('Range.setValues', 3), faults.stopAt(…); faults.trace lists every call. */
+  readonly faults: FaultInjector;
   /** The user's Google Forms (FormApp) and the schools that answer them (test/support/fakeFormApp.ts). */
   readonly forms: FakeForms;
+  /** Google Docs the add-on created (DocumentApp): documents.all(), documents.dump(id). */
+  readonly documents: DocumentStore;
   dumpSheet(name: string): SheetDump;
 }
 
 
+interface Manifest {
+  oauthScopes?: string[];
+  dependencies?: { enabledAdvancedServices?: { userSymbol: string }[] };
+}
+
+/** The project's appsscript.json, found upwards from here (test/support/ in Jest, build/ when bundled for the bench). */
+function projectManifest(): Manifest {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'appsscript.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return JSON.parse(readFileSync(join(dir, 'appsscript.json'), 'utf8')) as Manifest;
+}
+
 function projectManifestScopes(): string[] {
-  const manifest = JSON.parse(readFileSync(require.resolve('../../appsscript.json'), 'utf8')) as { oauthScopes?: string[] };
-  return manifest.oauthScopes ?? [];
+  return projectManifest().oauthScopes ?? [];
 }
 
 /** Builds the whole fake Apps Script global set around one in-memory spreadsheet. */
@@ -86,7 +110,9 @@ export function sheetsEnvironment(options: SheetsEnvironmentOptions = {}): AppsS
   const calls = new CallCounter();
   const ui = new UiLog();
   const timeZone = options.timeZone ?? 'Europe/Moscow';
+  const documentId = 'fake-spreadsheet-id';
   const workbook = createWorkbook(options.sheets ?? [], {
+    id: documentId,
     name: options.spreadsheetName,
     timeZone,
     locale: options.locale,
@@ -115,9 +141,13 @@ export function sheetsEnvironment(options: SheetsEnvironmentOptions = {}): AppsS
     echoLogs: options.echoLogs,
   });
   const forms = new FakeForms(calls, auth, [workbook]);
+  const documents = new DocumentStore();
+  const advanced = options.advancedServices ?? (projectManifest().dependencies?.enabledAdvancedServices ?? []).map((s) => s.userSymbol);
   const globals: AppsScriptGlobals = {
     SpreadsheetApp: workbook.createSpreadsheetApp({ uiAvailable: options.uiAvailable }),
     FormApp: createFormApp(forms),
+    DocumentApp: createDocumentApp(calls, documents, auth),
+    ...(advanced.includes('Docs') ? { Docs: createDocsService(calls, documents, auth) } : {}),
     ...services,
   };
   return {
@@ -130,7 +160,9 @@ export function sheetsEnvironment(options: SheetsEnvironmentOptions = {}): AppsS
     logs,
     properties,
     auth,
+    faults: new FaultInjector(calls, documentId),
     forms,
+    documents,
     dumpSheet: (name) => workbook.dumpSheet(name),
   };
 }

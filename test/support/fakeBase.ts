@@ -6,7 +6,21 @@
 /** Counts public method calls on fakes by `ApiName.method` (for example `Range.setValues`). */
 export class CallCounter {
   private readonly counts = new Map<string, number>();
+  private readonly observers: Array<(name: string) => void> = [];
   private depth = 0;
+
+  /**
+   * Calls `observer` with the name of every outermost call, after counting it and before it runs
+   * (see faults.ts); an observer that throws makes the call fail without any effect, as a failing
+   * service does. Returns a function that removes the observer.
+   */
+  observe(observer: (name: string) => void): () => void {
+    this.observers.push(observer);
+    return () => {
+      const i = this.observers.indexOf(observer);
+      if (i >= 0) this.observers.splice(i, 1);
+    };
+  }
 
   /** Calls of one method, e.g. `calls.count('Range.setValues')`. */
   count(name: string): number {
@@ -40,7 +54,10 @@ export class CallCounter {
    * another public method internally (getDataRange → getRange) must not inflate the counts.
    */
   record<T>(name: string, invoke: () => T): T {
-    if (this.depth === 0) this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
+    if (this.depth === 0) {
+      this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
+      for (const observer of this.observers) observer(name);
+    }
     this.depth++;
     try {
       return invoke();

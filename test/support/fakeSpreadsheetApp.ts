@@ -31,14 +31,17 @@ import {
   SheetDump,
   SheetModel,
   ValueListRule,
+  WorkbookCheckpoint,
   WorkbookModel,
   forEachCell,
   mapRect,
 } from './spreadsheetModel';
+import { newBlob } from './fakeBlob';
+import { barChartPng } from './png';
 
 export type { CellValue, FormulaValue } from './cellValues';
 export { FORMULA_PLACEHOLDER_PREFIX, defaultFormulaValue } from './cellValues';
-export type { SheetDump, ChartDump, BorderRecord } from './spreadsheetModel';
+export type { SheetDump, ChartDump, BorderRecord, WorkbookCheckpoint } from './spreadsheetModel';
 export { CallCounter } from './fakeBase';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -1017,7 +1020,7 @@ class FakeEmbeddedChartBuilder extends CountedFake implements Pick<EmbeddedChart
 }
 type _ChartBuilderIsExact = Assert<ExactApi<FakeEmbeddedChartBuilder, EmbeddedChartBuilder, ChartBuilderMember>>;
 
-type ChartMember = 'getChartId' | 'getContainerInfo' | 'getNumHeaders' | 'getOptions' | 'getRanges' | 'modify';
+type ChartMember = 'getAs' | 'getChartId' | 'getContainerInfo' | 'getNumHeaders' | 'getOptions' | 'getRanges' | 'modify';
 
 class FakeEmbeddedChart extends CountedFake implements Pick<EmbeddedChart, ChartMember> {
   private readonly sheet: SheetModel;
@@ -1028,6 +1031,12 @@ class FakeEmbeddedChart extends CountedFake implements Pick<EmbeddedChart, Chart
     this.sheet = sheet;
     this.chart = chart;
     chartModels.set(this, chart);
+  }
+
+  /** The chart drawn as a picture (only PNG, as Sheets renders charts): a bar per data row, the second series as a line. */
+  getAs(contentType: string): GoogleAppsScript.Base.Blob {
+    if (String(contentType) !== 'image/png') throw new AppsScriptException(`Converting from chart to ${contentType} is not supported.`);
+    return chartPicture(this.sheet, this.chart);
   }
 
   getChartId(): number | null {
@@ -1055,6 +1064,17 @@ class FakeEmbeddedChart extends CountedFake implements Pick<EmbeddedChart, Chart
   }
 }
 type _ChartIsExact = Assert<ExactApi<FakeEmbeddedChart, EmbeddedChart, ChartMember>>;
+
+function chartPicture(sheet: SheetModel, chart: ChartModel): GoogleAppsScript.Base.Blob {
+  const ref = chart.ranges[0];
+  const rows = ref ? ref.sheet.readValues(ref.rect).slice(chart.numHeaders) : [];
+  const numbers = (column: number) => rows.map((r) => (typeof r[column] === 'number' ? (r[column] as number) : 0));
+  const line = rows.length > 0 && typeof rows[0][2] === 'number' ? (rows[0][2] as number) : null;
+  const size = (key: string, fallback: number) => (typeof chart.options.get(key) === 'number' ? (chart.options.get(key) as number) : fallback);
+  const png = barChartPng(numbers(1), { width: size('width', 600), height: size('height', 371), max: 100, line });
+  const title = chart.options.get('title');
+  return newBlob(sheet.workbook.calls, png, 'image/png', `${typeof title === 'string' && title ? title : 'Chart'}.png`);
+}
 
 class FakeChartOptions extends CountedFake implements Pick<ChartOptions, 'get'> {
   private readonly options: Map<string, unknown>;
@@ -1284,6 +1304,17 @@ export class UiLog {
   readonly sidebars: RecordedHtml[] = [];
   readonly dialogs: RecordedHtml[] = [];
   private readonly queuedAnswers: ButtonName[] = [];
+  readonly prompts: RecordedPrompt[] = [];
+  private readonly queuedPrompts: { text: string; button: ButtonName }[] = [];
+
+  /** The simulated user types `text` into the next prompt and presses `button` (default OK). */
+  answerPromptWith(text: string, button: ButtonName = 'OK'): void {
+    this.queuedPrompts.push({ text, button });
+  }
+
+  takePromptAnswer(buttons: ButtonSetName): { text: string; button: ButtonName } {
+    return this.queuedPrompts.shift() ?? { text: '', button: buttons === 'YES_NO' || buttons === 'YES_NO_CANCEL' ? 'YES' : 'OK' };
+  }
 
   /** The simulated user answers the next alerts with these buttons; afterwards the first button of each set. */
   answerAlertsWith(...buttons: ButtonName[]): void {
@@ -1310,16 +1341,44 @@ export class UiLog {
   }
 
   clear(): void {
-    for (const list of [this.menus, this.alerts, this.toasts, this.sidebars, this.dialogs, this.queuedAnswers]) {
+    for (const list of [this.menus, this.alerts, this.toasts, this.sidebars, this.dialogs, this.queuedAnswers, this.prompts, this.queuedPrompts]) {
       list.length = 0;
     }
   }
 }
 
+export interface RecordedPrompt {
+  title: string | null;
+  prompt: string;
+  buttons: ButtonSetName;
+  text: string;
+  answer: ButtonName;
+}
+
+class FakePromptResponse extends CountedFake implements Pick<GoogleAppsScript.Base.PromptResponse, 'getResponseText' | 'getSelectedButton'> {
+  constructor(
+    calls: CallCounter,
+    private readonly text: string,
+    private readonly button: ButtonName,
+  ) {
+    super(calls);
+  }
+
+  getResponseText(): string {
+    return this.text;
+  }
+
+  getSelectedButton(): Button {
+    return asEnum<Button>(this.button);
+  }
+}
+type _PromptResponseIsExact = Assert<ExactApi<FakePromptResponse, GoogleAppsScript.Base.PromptResponse, 'getResponseText' | 'getSelectedButton'>>;
+
 type UiMember =
   | 'Button'
   | 'ButtonSet'
   | 'alert'
+  | 'prompt'
   | 'createAddonMenu'
   | 'createMenu'
   | 'showModalDialog'
@@ -1358,6 +1417,15 @@ class FakeUi extends CountedFake implements Pick<Ui, UiMember> {
       answer,
     });
     return asEnum<Button>(answer);
+  }
+
+  /** prompt(prompt), prompt(prompt, buttons), prompt(title, prompt, buttons): the text the simulated user typed. */
+  prompt(titleOrPrompt: string, promptOrButtons?: string | ButtonSet, buttons?: ButtonSet): GoogleAppsScript.Base.PromptResponse {
+    const hasTitle = buttons !== undefined;
+    const buttonSet = enumName(hasTitle ? buttons : promptOrButtons ?? 'OK') as ButtonSetName;
+    const { text, button } = this.log.takePromptAnswer(buttonSet);
+    this.log.prompts.push({ title: hasTitle ? String(titleOrPrompt) : null, prompt: String(hasTitle ? promptOrButtons : titleOrPrompt), buttons: buttonSet, text, answer: button });
+    return expose<GoogleAppsScript.Base.PromptResponse>(new FakePromptResponse(this.callCounter, text, button));
   }
 
   createAddonMenu(): Menu {
@@ -1610,6 +1678,7 @@ for (const [fakeClass, apiName] of [
   [FakeChartOptions, 'ChartOptions'],
   [FakeContainerInfo, 'ContainerInfo'],
   [FakeUi, 'Ui'],
+  [FakePromptResponse, 'PromptResponse'],
   [FakeMenu, 'Menu'],
   [FakeSpreadsheetApp, 'SpreadsheetApp'],
   [FakeRangeList, 'RangeList'],
@@ -1697,6 +1766,15 @@ export class FakeWorkbook {
 
   sheetNames(): string[] {
     return this.model.sheets.map((sheet) => sheet.name);
+  }
+
+  /** The whole state (sheets, ids, active sheet), to go back to with `restore`: one spreadsheet for many trials. */
+  checkpoint(): WorkbookCheckpoint {
+    return this.model.checkpoint();
+  }
+
+  restore(checkpoint: WorkbookCheckpoint): void {
+    this.model.restore(checkpoint);
   }
 
   activeSheetName(): string {

@@ -27,6 +27,13 @@ export class Grid<T> {
     this.rows = [];
   }
 
+  /** An independent copy (cell values themselves are immutable or copied on read). */
+  clone(): Grid<T> {
+    const copy = new Grid<T>();
+    copy.rows = this.rows.map((cells) => cells?.slice());
+    return copy;
+  }
+
   /** Last row holding a value, 0 when empty. */
   lastRow(): number {
     for (let r = this.rows.length; r >= 1; r--) {

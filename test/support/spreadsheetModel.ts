@@ -193,6 +193,24 @@ export class WorkbookModel {
     return this.nextChartId++;
   }
 
+  /** A copy of the whole workbook state, to go back to with `restore` (tests that try many failures). */
+  checkpoint(): WorkbookCheckpoint {
+    return {
+      sheets: copySheets(this.sheets, this),
+      active: this.activeSheet?.sheetId ?? null,
+      nextSheetId: this.nextSheetId,
+      nextChartId: this.nextChartId,
+    };
+  }
+
+  restore(checkpoint: WorkbookCheckpoint): void {
+    this.sheets.splice(0, this.sheets.length, ...copySheets(checkpoint.sheets, this));
+    this.activeSheet = this.sheets.find((sheet) => sheet.sheetId === checkpoint.active) ?? null;
+    this.activeRange = null;
+    this.nextSheetId = checkpoint.nextSheetId;
+    this.nextChartId = checkpoint.nextChartId;
+  }
+
   readCell(sheet: SheetModel, row: number, column: number): CellValue {
     const stored = sheet.values.get(row, column);
     if (stored === undefined) return '';
@@ -200,6 +218,23 @@ export class WorkbookModel {
     if (isDate(stored)) return new Date(stored.getTime());
     return stored;
   }
+}
+
+export interface WorkbookCheckpoint {
+  readonly sheets: readonly SheetModel[];
+  readonly active: number | null;
+  readonly nextSheetId: number;
+  readonly nextChartId: number;
+}
+
+/** Deep copies of sheets for `workbook`; chart ranges are pointed at the copies. */
+function copySheets(sheets: readonly SheetModel[], workbook: WorkbookModel): SheetModel[] {
+  const copies = sheets.map((sheet) => sheet.copyFor(workbook));
+  const byId = new Map(copies.map((sheet) => [sheet.sheetId, sheet]));
+  for (const sheet of copies) {
+    for (const chart of sheet.charts) for (const ref of chart.ranges) ref.sheet = byId.get(ref.sheet.sheetId) ?? ref.sheet;
+  }
+  return copies;
 }
 
 export class SheetModel {
@@ -238,6 +273,30 @@ export class SheetModel {
     public maxRows: number,
     public maxColumns: number,
   ) {}
+
+  /** A deep copy belonging to `workbook` (chart ranges still point at this sheet's workbook: see copySheets). */
+  copyFor(workbook: WorkbookModel): SheetModel {
+    const copy = new SheetModel(workbook, this.name, this.sheetId, this.maxRows, this.maxColumns);
+    (copy as { values: Grid<StoredValue> }).values = this.values.clone();
+    for (const name of FORMAT_NAMES) (copy.formats as Record<string, Grid<unknown>>)[name] = (this.formats[name] as Grid<unknown>).clone();
+    (copy as { notes: Grid<string> }).notes = this.notes.clone();
+    (copy as { checkboxes: Grid<CheckboxRule> }).checkboxes = this.checkboxes.clone();
+    copy.merges = this.merges.map((merge) => ({ ...merge }));
+    copy.charts = this.charts.map((chart) => ({
+      ...chart,
+      ranges: chart.ranges.map((ref) => ({ sheet: ref.sheet, rect: { ...ref.rect } })),
+      options: new Map(chart.options),
+      position: { ...chart.position },
+    }));
+    copy.borders = this.borders.map((border) => ({ ...border }));
+    for (const [column, width] of this.columnWidths) copy.columnWidths.set(column, width);
+    for (const column of this.autoResizedColumns) copy.autoResizedColumns.add(column);
+    copy.hidden = this.hidden;
+    copy.frozenRows = this.frozenRows;
+    copy.frozenColumns = this.frozenColumns;
+    copy.tabColor = this.tabColor;
+    return copy;
+  }
 
   private layers(): Array<Grid<unknown>> {
     return [this.values, this.notes, this.checkboxes, this.valueLists, ...FORMAT_NAMES.map((name) => this.formats[name] as Grid<unknown>)];

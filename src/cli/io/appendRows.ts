@@ -35,6 +35,10 @@ function importedWorkbook(output: ImportOutput): ExcelJS.Workbook {
 function appendRows(workbook: ExcelJS.Workbook, append: ImportAppend): void {
   const existing = workbook.worksheets.find((w) => w.name.toLowerCase() === append.sheet.toLowerCase());
   const worksheet = existing ?? workbook.addWorksheet(append.sheet);
+  // Headers of columns the sheet lacks, in blank cells of its header row (the import checked them).
+  append.header?.values.forEach((value, i) => {
+    worksheet.getCell(append.header?.row as number, (append.header?.column as number) + i).value = value;
+  });
   append.values.forEach((row, r) => {
     row.forEach((value, c) => {
       if (value !== null && value !== '') worksheet.getCell(append.startRow + r, c + 1).value = value;

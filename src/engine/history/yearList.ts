@@ -1,4 +1,4 @@
-import type { Analysis } from '../analyze';
+import type { AnalysisCore } from '../analyze';
 import { isbsh, percentileInc } from '../isbsh/formula';
 import { Response } from '../isbsh/questionnaire';
 import { CUTOFF_P } from '../settings';
@@ -24,7 +24,7 @@ export interface YearList {
 }
 
 /** ШНСУ of each school from one year's responses: the same index, range check and cut-off as the analysis year. */
-function shnsuFrom(a: Analysis, responses: Map<string, Response>): { shnsu: Map<string, boolean>; cutoff: number | null } {
+function shnsuFrom(a: AnalysisCore, responses: Map<string, Response>): { shnsu: Map<string, boolean>; cutoff: number | null } {
   const values = new Map<string, number>();
   for (const o of a.schools) {
     const r = responses.get(o.school.id);
@@ -43,7 +43,7 @@ function shnsuFrom(a: Analysis, responses: Map<string, Response>): { shnsu: Map<
  * The list of `year` from the analysis' own grouped data, without reading anything again. The
  * analysis year is the analysis itself; another year takes ШНСУ only from answers carrying that year.
  */
-export function listOfYear(a: Analysis, year: string): YearList {
+export function listOfYear(a: AnalysisCore, year: string): YearList {
   if (year === a.year) {
     return {
       year,

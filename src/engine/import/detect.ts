@@ -1,5 +1,7 @@
 import { Table } from '../table';
 import { ImportColumns, matchImportHeader, mergeHeaderRows } from './columns';
+import { ComparisonColumns, detectComparison } from './comparisonReport';
+import { ProtocolColumns, isProtocolHeader, matchProtocolHeader } from './protocolColumns';
 import { LayoutKind } from './types';
 
 export interface DetectedLayout {
@@ -9,6 +11,10 @@ export interface DetectedLayout {
   /** 0-based last header row: data start below it. */
   headerRow: number;
   columns: ImportColumns;
+  /** The columns of a student-level ВПР protocol (kind 'vpr-protocol'). */
+  protocol?: ProtocolColumns;
+  /** The columns of ФИС ОКО «Сравнение отметок с отметками по журналу» (kind 'fis-oko-comparison'). */
+  comparison?: ComparisonColumns;
 }
 
 const SCAN_ROWS = 40;
@@ -29,6 +35,14 @@ const RULES: [LayoutKind, (c: ImportColumns) => boolean][] = [
  */
 export function detectLayout(table: Table): DetectedLayout | null {
   const limit = Math.min(SCAN_ROWS, table.length);
+  // A protocol has a class-letter column and a journal mark: the looser layouts below would take
+  // them for the procedure and the result, so its own header words are tried first.
+  for (let r = 0; r < limit; r++) {
+    const protocol = matchProtocolHeader(table[r]);
+    if (isProtocolHeader(protocol)) return { kind: 'vpr-protocol', headerTop: r, headerRow: r, columns: {}, protocol };
+  }
+  const comparison = detectComparison(table);
+  if (comparison) return comparison;
   // A row that is a header on its own is never merged with the line above it (often a title).
   const headers = Array.from({ length: limit }, (_, r) => {
     const single = matchImportHeader(table[r]);

@@ -1,18 +1,31 @@
-import { findHeader } from '../headers';
 import { Journal, JournalEntry, Level } from '../journal';
-import { ParsedSchoolYear, parseSchoolYear, percentColumnHoldsFractions } from '../parse';
+import { municipalityName } from '../municipality';
+import { describeCounts, hasCounts } from '../objectivity/counts';
+import { ParsedSchoolYear, parseSchoolYear } from '../parse';
 import { Procedure, matchProcedure, procedureByName } from '../shnor/procedures';
-import { RESULTS_COLUMNS, ResultRecord, describeNumbers, readResults } from '../shnor/results';
-import { School, SchoolRegistry, normalizeCode, normalizeSchoolName, readRegistry } from '../schools/registry';
+import { describeNumbers } from '../shnor/results';
+import { School, SchoolRegistry, readRegistry } from '../schools/registry';
 import { Settings } from '../settings';
-import { HEADERS, IMPORT_LAYOUT_LABELS, IMPORT_TEXT } from '../strings';
+import { HEADERS, IMPORT_LAYOUT_LABELS, IMPORT_TEXT, PROTOCOL_TEXT } from '../strings';
 import { Cell, SheetData, Table, cellText, isBlankRow } from '../table';
+import { plural } from '../text';
+import { Candidate, Numbers, Written, hasResult, keyOf } from './candidate';
+import { sameCandidate } from './compare';
+import { parseComparisonReport } from './comparisonReport';
 import { DetectedLayout, detectLayout } from './detect';
+import { ExistingConflict, compareWithExisting, readExisting } from './existing';
 import { parseFisOkoMarks } from './fisOkoMarks';
 import { parseGiaSchools } from './giaSchools';
+import { PlanScale, ProtocolSummary, aggregateProtocol, chooseScale } from './protocolAggregate';
+import { SchoolLookup, isMiss, protocolResolver, resolver } from './schoolMatch';
 import { meanOf, parseStudents, studentFailed } from './students';
+import { HeaderCells, canonicalRow, extendForObjectivity, layOut, targetOf } from './target';
 import { ImportHints, LayoutKind, ParsedPaste, RowContext, SchoolResult, Skip, StudentResult } from './types';
 import { parseVprExport } from './vprExport';
+import { parseVprProtocol } from './vprProtocol';
+
+export { sameResult } from './compare';
+export type { PlanScale, ProtocolSummary } from './protocolAggregate';
 
 export interface ImportConflict {
   /** 1-based paste row. */
@@ -24,6 +37,8 @@ export interface ImportConflict {
   /** The numbers already in «Результаты ОП» (or in an earlier row of the paste). */
   existing: string;
   imported: string;
+  /** Only the objectivity counts disagree (the result itself was new or the same). */
+  objectivityOnly?: boolean;
 }
 
 /** What a shell writes: `values` at (`startRow`, column 1) of `sheet`, with one call. */
@@ -34,9 +49,14 @@ export interface ImportAppend {
   startRow: number;
   /** Starts with the header row when the sheet is new or empty. */
   values: Cell[][];
+  /**
+   * Headers of columns the sheet lacks (the journal comparison and boundary counts), written first
+   * into its header row right of its last column, where every cell is blank.
+   */
+  header?: HeaderCells;
 }
 
-export type ImportNeed = 'procedure' | 'year';
+export type ImportNeed = 'procedure' | 'year' | 'scale';
 
 export interface ImportPlan {
   sheet: string;
@@ -52,8 +72,15 @@ export interface ImportPlan {
   /** The paste names procedure / year per row (flat exports). */
   perRow: { procedure: boolean; year: boolean };
   needs: ImportNeed[];
+  /** The scale of marks of a student-level ВПР protocol; null for other layouts. */
+  scale: PlanScale | null;
+  /** Participants, absent students and those without a journal mark, for a protocol. */
+  students: ProtocolSummary | null;
   /** Rows to append, in the column order of HEADERS.results. */
   rows: Cell[][];
+  /** Of them, rows carrying journal comparison or boundary counts; and rows carrying only those. */
+  objectivityRows: number;
+  objectivityOnlyRows: number;
   append: ImportAppend | null;
   /** Why nothing can be appended at all (the results sheet has no usable header). */
   blocked: string | null;
@@ -83,21 +110,21 @@ const PARSERS: Record<LayoutKind, (table: Table, d: DetectedLayout) => ParsedPas
   'vpr-export': parseVprExport,
   'gia-schools': parseGiaSchools,
   students: parseStudents,
+  'vpr-protocol': parseVprProtocol,
+  'fis-oko-comparison': parseComparisonReport,
 };
 
-type Numbers = Pick<ResultRecord, 'participants' | 'failed' | 'percent' | 'mean'>;
+type Context = { school: School; procedure: Procedure; year: string };
 
-interface Candidate extends Numbers {
-  rows: number[];
-  school: School;
-  procedure: Procedure;
-  year: string;
-}
+/** Logins of schools a regional paste has and «Справочник ОО» lacks: listed in one entry, this many. */
+const LISTED_LOGINS = 20;
 
 /**
  * Turns a pasted report into rows of «Результаты ОП»: recognises the layout, matches schools
  * (login first), leaves out totals, re-takes and past graduates, and compares with the rows
  * already there (same numbers → nothing added; other numbers → a conflict, never overwritten).
+ * A student-level ВПР protocol is turned into P and F per school through the scale of marks, with the
+ * journal comparison and the boundary counts in the optional columns.
  */
 export function planImport(input: ImportInput): ImportPlan {
   const journal = new Journal();
@@ -105,7 +132,7 @@ export function planImport(input: ImportInput): ImportPlan {
   const resultsName = input.results?.name ?? input.resultsSheet ?? input.settings.resultsSheet;
   // Problems of the registry and of the existing results belong to «Рассчитать», not to the import.
   const registry = input.registry ? readRegistry(input.registry, new Journal()) : new SchoolRegistry(false);
-  const existing = input.results ? readResults(resultsName, input.results.rows, registry, new Journal()) : null;
+  const existing = input.results ? readExisting(input.results, registry) : null;
   const hints = readHints(input.hints ?? {}, journal, sheet);
   const plan: ImportPlan = {
     sheet,
@@ -117,7 +144,11 @@ export function planImport(input: ImportInput): ImportPlan {
     proposed: { procedure: null, procedureText: '', year: null },
     perRow: { procedure: false, year: false },
     needs: [],
+    scale: null,
+    students: null,
     rows: [],
+    objectivityRows: 0,
+    objectivityOnlyRows: 0,
     append: null,
     blocked: null,
     alreadyThere: 0,
@@ -138,18 +169,28 @@ export function planImport(input: ImportInput): ImportPlan {
   plan.layout = parsed.layout;
   plan.layoutLabel = IMPORT_LAYOUT_LABELS[parsed.layout];
   plan.perRow = { procedure: parsed.perRowProcedure, year: parsed.perRowYear };
-  plan.proposed = { procedure: titles.procedure?.name ?? null, procedureText: titles.procedureText, year: titles.year?.year ?? null };
+  // A protocol's upload dates tell its school year when its titles (if any) do not.
+  const uploadYear = !titles.year ? parsed.protocol?.uploadYear ?? null : null;
+  const proposedYear = titles.year ?? uploadYear;
+  plan.proposed = { procedure: titles.procedure?.name ?? null, procedureText: titles.procedureText, year: proposedYear?.year ?? null };
   const procedure = hints.procedure ?? titles.procedure;
-  const year = hints.year ?? titles.year;
+  const year = hints.year ?? proposedYear;
   if (!hints.year && titles.year?.fromBareYear) journal.warning(sheet, IMPORT_TEXT.bareYear(titles.yearText, titles.year.year), { action: IMPORT_TEXT.checkYearAction });
   if (!hints.year && titles.yearSource === 'date' && titles.year) journal.info(sheet, IMPORT_TEXT.yearFromDate(titles.year.year));
+  if (!hints.year && uploadYear) journal.info(sheet, PROTOCOL_TEXT.yearFromUpload(uploadYear.year));
   if (!parsed.perRowProcedure && !procedure) plan.needs.push('procedure');
   if (!parsed.perRowYear && !year) plan.needs.push('year');
+  if (parsed.protocol) {
+    plan.scale = chooseScale(input.hints?.scale, procedure, year?.year ?? null, input.settings, parsed.protocol.maxTotal, journal, sheet);
+    // Without procedure and year the scale of the settings cannot be looked up yet: asked for after them.
+    if (!plan.scale.value && (plan.needs.length === 0 || plan.scale.problem)) plan.needs.push('scale');
+  }
 
   const skipped: Skip[] = [...parsed.skipped];
   const schoolIds = new Set<string>();
   const bareYears = new Map<string, string>();
-  const resolve = resolver(registry);
+  const renamed = new Map<string, string>();
+  const resolve: SchoolLookup = parsed.protocol ? protocolResolver(registry, municipalityName(input.settings, registry), (from, to) => renamed.set(from, to)) : resolver(registry);
   const procedureOf = (ctx: RowContext): Procedure | string => {
     if (!ctx.procedureText) return procedure ?? IMPORT_TEXT.noProcedure;
     // «Математика» in a «Предмет» column: the kind comes from the titles or the chosen procedure.
@@ -162,11 +203,14 @@ export function planImport(input: ImportInput): ImportPlan {
     if (y?.fromBareYear) bareYears.set(text, y.year);
     return y ?? IMPORT_TEXT.badYear(text);
   };
+  const notInRegistry = new Map<string, number>();
   /** School, procedure and year of a row, or the reason it is skipped (reported once per row). */
-  const contextOf = (ctx: RowContext): { school: School; procedure: Procedure; year: string } | null => {
-    const school = resolve(ctx.code, ctx.name);
-    if ('reason' in school) {
-      skipped.push({ row: ctx.row, reason: school.reason, level: 'error', school: ctx.name || ctx.code });
+  const contextOf = (ctx: RowContext): Context | null => {
+    const school = resolve(ctx.code, ctx.name, ctx.municipality);
+    if (isMiss(school)) {
+      const grouped = school.kind === 'not-in-registry';
+      if (grouped) notInRegistry.set(ctx.code, (notInRegistry.get(ctx.code) ?? 0) + 1);
+      skipped.push({ row: ctx.row, reason: school.reason, level: school.kind === 'other-municipality' ? 'info' : 'error', school: school.kind ? undefined : ctx.name || ctx.code, journalled: grouped });
       return null;
     }
     schoolIds.add(school.id);
@@ -183,48 +227,78 @@ export function planImport(input: ImportInput): ImportPlan {
   const candidates: Candidate[] = [];
   for (const r of parsed.results) {
     const ctx = contextOf(r);
-    if (ctx) candidates.push({ ...ctx, rows: [r.row], ...numbersOf(r) });
+    if (ctx) candidates.push({ ...ctx, rows: [r.row], ...numbersOf(r), objectivity: hasCounts(r.objectivity) ? r.objectivity : null });
   }
   candidates.push(...aggregateStudents(parsed.students, contextOf, input.settings.minScores, skipped));
+  if (parsed.protocol) {
+    const scale = plan.scale?.value;
+    if (scale && plan.needs.length === 0) {
+      const aggregated = aggregateProtocol(parsed.protocol, contextOf, scale);
+      candidates.push(...aggregated.candidates);
+      plan.students = aggregated.summary;
+      reportProtocol(aggregated.summary, aggregated.candidates.length, journal, sheet);
+    } else {
+      // Schools are still recognised, so that the panel can say what the protocol holds.
+      for (const s of parsed.protocol.students) contextOf(s);
+      plan.students = { participants: 0, absent: parsed.protocol.absentRows.length, noJournalMark: 0 };
+    }
+  }
   plan.schools = schoolIds.size;
   for (const [text, y] of bareYears) journal.warning(sheet, IMPORT_TEXT.bareYear(text, y), { action: IMPORT_TEXT.checkYearAction });
+  for (const [from, to] of renamed) journal.info(sheet, PROTOCOL_TEXT.loginPrefix(from, to));
+  if (notInRegistry.size > 0) reportNotInRegistry(notInRegistry, journal, sheet);
 
-  const fresh = compareWithExisting(dedupePaste(candidates, skipped, plan), existing, plan, resultsName);
+  const compared = compareWithExisting(dedupePaste(candidates, skipped, plan), existing, resultsName);
+  plan.alreadyThere = compared.alreadyThere;
+  plan.conflicts.push(...compared.conflicts.map(conflictOf));
   plan.procedures = unique(candidates.map((c) => c.procedure.name));
   plan.years = unique(candidates.map((c) => c.year));
   plan.procedure = procedure?.name ?? (plan.procedures.length === 1 ? plan.procedures[0] : null);
   plan.year = year?.year ?? (plan.years.length === 1 ? plan.years[0] : null);
   for (const c of plan.conflicts) {
-    journal.error(sheet, IMPORT_TEXT.conflict(c.procedure, c.year, c.existing, c.imported), { row: c.row, school: c.school, action: IMPORT_TEXT.conflictAction });
+    if (c.objectivityOnly) journal.error(sheet, PROTOCOL_TEXT.comparisonConflict(c.procedure, c.year, c.existing, c.imported), { row: c.row, school: c.school, action: IMPORT_TEXT.conflictAction });
+    else journal.error(sheet, IMPORT_TEXT.conflict(c.procedure, c.year, c.existing, c.imported), { row: c.row, school: c.school, action: IMPORT_TEXT.conflictAction });
   }
+  writeRows(plan, compared.written.sort((a, b) => a.candidate.rows[0] - b.candidate.rows[0]), input.results, resultsName, skipped, journal);
+  reportSkipped(skipped, journal, sheet);
+  plan.skipped = skipped.map((s) => ({ row: s.row, reason: s.reason })).sort((a, b) => a.row - b.row);
+  if (plan.alreadyThere > 0) journal.info(sheet, IMPORT_TEXT.alreadyThere(plan.alreadyThere, resultsName), { action: IMPORT_TEXT.alreadyThereAction });
+  if (plan.append) {
+    journal.info(resultsName, IMPORT_TEXT.appended(plan.rows.length, resultsName));
+    if (plan.objectivityRows > 0) journal.info(resultsName, PROTOCOL_TEXT.objectivityRows(plan.objectivityRows));
+    if (plan.objectivityOnlyRows > 0) journal.info(resultsName, PROTOCOL_TEXT.supplementRows(plan.objectivityOnlyRows));
+    if (plan.append.header) journal.info(resultsName, PROTOCOL_TEXT.headerAdded(resultsName, plan.append.header.values.map((v) => `«${v}»`).join(', ')));
+  }
+  return plan;
+}
 
-  const target = targetOf(input.results, resultsName);
+/** The rows to append, laid out in the sheet's columns; the sheet's header completed when rows need columns it lacks. */
+function writeRows(plan: ImportPlan, written: Written[], results: SheetData | null, resultsName: string, skipped: Skip[], journal: Journal): void {
+  const { target, header } = extendForObjectivity(targetOf(results, resultsName), written);
   plan.blocked = target.blocked;
   const values: Cell[][] = [];
-  for (const c of fresh) {
-    const row = canonicalRow(c, target.fractions);
+  for (const w of written) {
+    const row = canonicalRow(w, target.fractions);
     const laid = layOut(row, target);
     if (typeof laid === 'string') {
-      skipped.push({ row: c.rows[0], reason: IMPORT_TEXT.missingTargetColumn(resultsName, laid), level: 'error', school: c.school.name });
+      skipped.push({ row: w.candidate.rows[0], reason: IMPORT_TEXT.missingTargetColumn(resultsName, laid), level: 'error', school: w.candidate.school.name });
       continue;
     }
     plan.rows.push(row);
+    if (w.objectivity) plan.objectivityRows++;
+    if (!w.result) plan.objectivityOnlyRows++;
     values.push(laid);
   }
   if (target.blocked) journal.error(resultsName, target.blocked, { action: IMPORT_TEXT.nothingAppendedAction });
   else if (values.length > 0) {
     plan.append = {
       sheet: resultsName,
-      createSheet: !input.results,
+      createSheet: !results,
       startRow: target.startRow,
       values: target.writeHeader ? [[...HEADERS.results], ...values] : values,
+      ...(header && plan.objectivityRows > 0 ? { header } : {}),
     };
   }
-  reportSkipped(skipped, journal, sheet);
-  plan.skipped = skipped.map((s) => ({ row: s.row, reason: s.reason })).sort((a, b) => a.row - b.row);
-  if (plan.alreadyThere > 0) journal.info(sheet, IMPORT_TEXT.alreadyThere(plan.alreadyThere, resultsName), { action: IMPORT_TEXT.alreadyThereAction });
-  if (plan.append) journal.info(resultsName, IMPORT_TEXT.appended(plan.rows.length, resultsName));
-  return plan;
 }
 
 function readHints(hints: ImportHints, journal: Journal, sheet: string): { procedure: Procedure | null; year: ParsedSchoolYear | null } {
@@ -246,38 +320,9 @@ function numbersOf(r: SchoolResult): Numbers {
   return { participants: r.participants, failed: r.failed, percent: r.percent, mean: r.mean };
 }
 
-/** Matches a school once per distinct code and name; never guesses (DESIGN §3.1). */
-function resolver(registry: SchoolRegistry): (code: string, name: string) => School | { reason: string } {
-  const cache = new Map<string, School | { reason: string }>();
-  return (code, name) => {
-    const key = `${normalizeCode(code)}|${normalizeSchoolName(name)}`;
-    let hit = cache.get(key);
-    if (!hit) {
-      hit = matchSchool(registry, code, name);
-      cache.set(key, hit);
-    }
-    return hit;
-  };
-}
-
-function matchSchool(registry: SchoolRegistry, code: string, name: string): School | { reason: string } {
-  const m = registry.match(code, name);
-  if (m.kind === 'matched') return m.school;
-  // Without «Справочник ОО» a school is known by what the rows say (as «Рассчитать» does).
-  if (!registry.fromSheet && m.kind === 'unmatched') return registry.add({ code, name: name || code });
-  const list = m.candidates.map((c) => `«${c.name}»${c.code ? ` (${c.code})` : ''}`).join(', ');
-  const shown = name ? `${name}${code ? ` (${code})` : ''}` : code;
-  return { reason: m.kind === 'ambiguous' ? IMPORT_TEXT.ambiguousSchool(shown, list) : IMPORT_TEXT.unknownSchool(shown, list) };
-}
-
 /** Participants and failed per school, procedure and year, from one row per participant. */
-function aggregateStudents(
-  students: StudentResult[],
-  contextOf: (ctx: RowContext) => { school: School; procedure: Procedure; year: string } | null,
-  minScores: Record<string, number>,
-  skipped: Skip[],
-): Candidate[] {
-  const groups = new Map<string, { ctx: { school: School; procedure: Procedure; year: string }; counted: StudentResult[]; failed: number }>();
+function aggregateStudents(students: StudentResult[], contextOf: (ctx: RowContext) => Context | null, minScores: Record<string, number>, skipped: Skip[]): Candidate[] {
+  const groups = new Map<string, { ctx: Context; counted: StudentResult[]; failed: number }>();
   for (const s of students) {
     const ctx = contextOf(s);
     if (!ctx) continue;
@@ -286,7 +331,7 @@ function aggregateStudents(
       skipped.push({ row: s.row, reason: IMPORT_TEXT.noMark, level: 'error', school: ctx.school.name });
       continue;
     }
-    const key = `${ctx.school.id}|${ctx.procedure.name}|${ctx.year}`;
+    const key = keyOf(ctx);
     const g = groups.get(key) ?? { ctx, counted: [], failed: 0 };
     g.counted.push(s);
     if (failed) g.failed++;
@@ -299,34 +344,29 @@ function aggregateStudents(
     failed: g.failed,
     percent: null,
     mean: meanOf(g.counted),
+    objectivity: null,
   }));
 }
 
-const keyOf = (c: { school: School; procedure: Procedure; year: string }): string => `${c.school.id}|${c.procedure.name}|${c.year}`;
+const counted = (n: number, forms: [string, string, string]): string => `${n} ${plural(n, ...forms)}`;
 
-/** Decimal places of a percentage as written (10,71 → 2). */
-function decimals(value: number): number {
-  const text = String(value);
-  return text.includes('.') ? Math.min(text.length - text.indexOf('.') - 1, 8) : 0;
+function reportProtocol(s: ProtocolSummary, schools: number, journal: Journal, sheet: string): void {
+  const f = PROTOCOL_TEXT.forms;
+  journal.info(sheet, PROTOCOL_TEXT.participants(s.participants, counted(schools, f.schools)), { action: PROTOCOL_TEXT.journalMarkNote });
+  if (s.absent > 0) journal.info(sheet, PROTOCOL_TEXT.absent(counted(s.absent, f.students)), { action: PROTOCOL_TEXT.absentAction });
+  if (s.noJournalMark > 0) journal.info(sheet, PROTOCOL_TEXT.noJournalMark(counted(s.noJournalMark, f.participants)), { action: PROTOCOL_TEXT.noJournalMarkAction });
 }
 
-function percentOf(n: Numbers): number | null {
-  if (n.failed !== null && n.participants !== null && n.participants > 0) return (n.failed / n.participants) * 100;
-  return n.percent;
+function reportNotInRegistry(logins: Map<string, number>, journal: Journal, sheet: string): void {
+  const codes = [...logins.keys()].sort();
+  const rows = [...logins.values()].reduce((a, b) => a + b, 0);
+  const shown = codes.slice(0, LISTED_LOGINS).join(', ') + (codes.length > LISTED_LOGINS ? ` ${PROTOCOL_TEXT.andMore(codes.length - LISTED_LOGINS)}` : '');
+  journal.warning(sheet, PROTOCOL_TEXT.notInRegistry(codes.length, counted(rows, PROTOCOL_TEXT.forms.rows), shown), { action: PROTOCOL_TEXT.notInRegistryAction });
 }
 
-/** Same result: the same counts, or the same share to the precision the percentage was written with. */
-export function sameResult(a: Numbers, b: Numbers): boolean {
-  if (a.participants !== b.participants) return false;
-  if (a.mean !== null && b.mean !== null && Math.abs(a.mean - b.mean) > 1e-9) return false;
-  if (a.failed !== null && b.failed !== null) return a.failed === b.failed;
-  const pa = percentOf(a);
-  const pb = percentOf(b);
-  if (pa === null || pb === null) return pa === pb;
-  const given = [a, b].filter((n) => n.failed === null && n.percent !== null).map((n) => decimals(n.percent as number));
-  const digits = Math.min(...given, 8);
-  const round = (v: number) => Math.round(v * 10 ** digits);
-  return round(pa) === round(pb);
+function describe(c: Candidate): string {
+  const parts = [hasResult(c) ? describeNumbers(c) : '', c.objectivity ? describeCounts(c.objectivity) : ''].filter(Boolean);
+  return parts.join('; ');
 }
 
 /** The same school, procedure and year twice in one paste: once when equal, a conflict when not. */
@@ -336,9 +376,9 @@ function dedupePaste(candidates: Candidate[], skipped: Skip[], plan: ImportPlan)
   const kept: Candidate[] = [];
   for (const list of groups.values()) {
     const [first, ...rest] = list;
-    const other = rest.find((c) => !sameResult(c, first));
+    const other = rest.find((c) => !sameCandidate(c, first));
     if (other) {
-      plan.conflicts.push(conflictOf(other, `${IMPORT_TEXT.rowsLabel(String(first.rows[0]))}: ${describeNumbers(first)}`));
+      plan.conflicts.push(conflictOf({ candidate: other, existing: `${IMPORT_TEXT.rowsLabel(String(first.rows[0]))}: ${describe(first)}`, objectivityOnly: false }));
       continue;
     }
     for (const c of rest) skipped.push({ row: c.rows[0], reason: IMPORT_TEXT.duplicateRow(first.rows[0]), level: 'info', school: c.school.name });
@@ -347,87 +387,10 @@ function dedupePaste(candidates: Candidate[], skipped: Skip[], plan: ImportPlan)
   return kept.sort((a, b) => a.rows[0] - b.rows[0]);
 }
 
-function compareWithExisting(candidates: Candidate[], existing: ReturnType<typeof readResults> | null, plan: ImportPlan, resultsName: string): Candidate[] {
-  if (!existing) return candidates;
-  const records = new Map(existing.records.map((r) => [keyOf({ school: r.school, procedure: r.procedure, year: r.year }), r]));
-  const disputed = new Map(existing.conflicts.map((c) => [keyOf(c), c]));
-  return candidates.filter((c) => {
-    const there = records.get(keyOf(c));
-    const dispute = disputed.get(keyOf(c));
-    if (dispute) {
-      plan.conflicts.push(conflictOf(c, `«${resultsName}», ${IMPORT_TEXT.rowsLabel(dispute.rows.join(', '))}`));
-      return false;
-    }
-    if (!there) return true;
-    if (sameResult(there, c)) plan.alreadyThere++;
-    else plan.conflicts.push(conflictOf(c, `«${resultsName}», ${IMPORT_TEXT.rowsLabel(there.rows.join(', '))}: ${describeNumbers(there)}`));
-    return false;
-  });
-}
-
-function conflictOf(c: Candidate, existing: string): ImportConflict {
-  return { row: c.rows[0], school: c.school.name, code: c.school.code, procedure: c.procedure.name, year: c.year, existing, imported: describeNumbers(c) };
-}
-
-interface Target {
-  /** Sheet column of each canonical column (HEADERS.results order). */
-  columns: (number | undefined)[];
-  width: number;
-  startRow: number;
-  writeHeader: boolean;
-  /** The sheet's «% не справившихся» holds fractions (0,35): new rows follow it. */
-  fractions: boolean;
-  blocked: string | null;
-}
-
-const CANONICAL_KEYS = ['year', 'code', 'name', 'procedure', 'participants', 'failed', 'failedPct', 'mean', 'category', 'stage'] as const;
-
-/** Where new rows go: under the last row of the results sheet, in its own column order. */
-function targetOf(results: SheetData | null, name: string): Target {
-  const fresh: Target = { columns: CANONICAL_KEYS.map((_, i) => i), width: CANONICAL_KEYS.length, startRow: 1, writeHeader: true, fractions: false, blocked: null };
-  if (!results || results.rows.every(isBlankRow)) return fresh;
-  const header = findHeader(results.rows, RESULTS_COLUMNS);
-  const col = header.columns;
-  const missing = header.missing.map((m) => m.label);
-  if (col.code === undefined && col.name === undefined) missing.push('Код ОО / Наименование ОО');
-  const width = results.rows.reduce((w, r) => Math.max(w, r.length), 0);
-  if (missing.length > 0) return { ...fresh, writeHeader: false, blocked: IMPORT_TEXT.targetBlocked(name, missing.map((m) => `«${m}»`).join(', ')) };
-  const pct = col.failedPct;
-  return {
-    columns: CANONICAL_KEYS.map((k) => col[k]),
-    width,
-    startRow: results.rows.length + 1,
-    writeHeader: false,
-    fractions: pct !== undefined && percentColumnHoldsFractions(results.rows.slice(header.headerRow + 1).map((r) => r[pct] ?? null)),
-    blocked: null,
-  };
-}
-
-/**
- * The percentage as text with «%» («10,71 %»): the results reader then never mistakes a column of
- * small percentages for fractions. A column already holding fractions gets a fraction.
- */
-function percentCell(percent: number, fractions: boolean): Cell {
-  if (fractions) return Math.round(percent * 1e8) / 1e10;
-  return `${String(percent).replace('.', ',')} %`;
-}
-
-function canonicalRow(c: Candidate, fractions: boolean): Cell[] {
-  const percent = c.failed === null && c.percent !== null ? percentCell(c.percent, fractions) : '';
-  return [c.year, c.school.code, c.school.name, c.procedure.name, c.participants ?? '', c.failed ?? '', percent, c.mean ?? '', '', ''];
-}
-
-/** A canonical row in the sheet's columns, or the header of a column it needs and the sheet lacks. */
-function layOut(row: Cell[], target: Target): Cell[] | string {
-  const out: Cell[] = Array.from({ length: target.width }, () => '');
-  for (let i = 0; i < row.length; i++) {
-    if (row[i] === '') continue;
-    const col = target.columns[i];
-    if (col !== undefined) out[col] = row[i];
-    else if (CANONICAL_KEYS[i] === 'code' || CANONICAL_KEYS[i] === 'name' || CANONICAL_KEYS[i] === 'mean') continue; // the other school column identifies it; the mean is optional
-    else return HEADERS.results[i];
-  }
-  return out;
+function conflictOf(x: ExistingConflict): ImportConflict {
+  const c = x.candidate;
+  const conflict: ImportConflict = { row: c.rows[0], school: c.school.name, code: c.school.code, procedure: c.procedure.name, year: c.year, existing: x.existing, imported: x.objectivityOnly && c.objectivity ? describeCounts(c.objectivity) : describe(c) };
+  return x.objectivityOnly ? { ...conflict, objectivityOnly: true } : conflict;
 }
 
 /** «5, 7, 9–12». */
@@ -447,6 +410,7 @@ export function rowRanges(rows: number[]): string {
 function reportSkipped(skipped: Skip[], journal: Journal, sheet: string): void {
   const groups = new Map<string, { level: Level; reason: string; school?: string; rows: number[] }>();
   for (const s of skipped) {
+    if (s.journalled) continue;
     const key = `${s.level}|${s.reason}|${s.school ?? ''}`;
     const g = groups.get(key) ?? { level: s.level, reason: s.reason, school: s.school, rows: [] };
     g.rows.push(s.row);

@@ -1,8 +1,9 @@
 import { Analysis, SchoolOutcome } from '../analyze';
 import { previousSchoolYear } from '../parse';
 import { ResultRecord, resultsOf } from '../shnor/results';
+import type { School } from '../schools/registry';
 import { failedShare, isLow } from '../shnor/judge';
-import { CATEGORY, CUTOFF_LABELS, SHEETS, STATUS_LABELS, SUPPORT_LIST_NOTE, YES } from '../strings';
+import { CATEGORY, CUTOFF_LABELS, HEADERS, SHEETS, STATUS_LABELS, SUPPORT_LIST_NOTE, YES } from '../strings';
 import { compareNames, formatNumber } from '../text';
 import { COLORS, FORMATS, GeneratedSheet, SheetBuilder } from './generated';
 
@@ -92,34 +93,73 @@ export function shnsuReason(o: SchoolOutcome, a: Analysis, valid = a.schools.fil
   return `ШНСУ: ИСБШ ${formatNumber(o.isbsh as number, 2)} не выше границы ${formatNumber(a.cutoff as number, 2)} (${CUTOFF_LABELS[a.settings.cutoff]}); ранг ${o.isbshRank} из ${valid}.`;
 }
 
+/** One row of «Перечень ШНОР и ШНСУ»: the sheet and the order's appendix in the справка are built from these. */
+export interface ListRow {
+  school: School;
+  number: number;
+  code: string;
+  name: string;
+  category: string;
+  reasons: string;
+}
+
+/** The list for the order's appendix: ШНОР и ШНСУ first, then ШНОР, then ШНСУ, each by name. */
+export function listRows(a: Analysis): ListRow[] {
+  const withIndex = a.schools.filter((s) => s.isbsh !== null).length;
+  return a.schools
+    .map((o) => ({ o, category: categoryOf(o) }))
+    .filter((x): x is { o: SchoolOutcome; category: string } => x.category !== null)
+    .sort((x, y) => order(x.category) - order(y.category) || compareNames(x.o.school.name, y.o.school.name))
+    .map(({ o, category }, i) => ({
+      school: o.school,
+      number: i + 1,
+      code: o.school.code,
+      name: o.school.name,
+      category,
+      reasons: [o.shnor?.shnor ? o.shnor.justification : '', o.shnsu ? shnsuReason(o, a, withIndex) : '', o.shnor?.shnor ? '' : o.objectivityRemarks.join(' ')].filter(Boolean).join(' '),
+    }));
+}
+
+/** The title above the list (sheet and appendix). */
+export function listTitle(year: string | null): string {
+  return `Перечень школ с низкими образовательными результатами (ШНОР) и школ, функционирующих в неблагоприятных социальных условиях (ШНСУ)${year ? `, по итогам ${year} учебного года` : ''}`;
+}
+
+export const NO_LISTED_SCHOOLS = 'Школ, отвечающих критериям, не выявлено.';
+
+/** «Итого: ШНОР — 7, ШНСУ — 5, из них одновременно ШНОР и ШНСУ — 2.» */
+export function listTotals(rows: ListRow[]): string {
+  const count = (c: string) => rows.filter((r) => r.category === c).length;
+  return `Итого: ШНОР — ${count(CATEGORY.shnor) + count(CATEGORY.both)}, ШНСУ — ${count(CATEGORY.shnsu) + count(CATEGORY.both)}, из них одновременно ШНОР и ШНСУ — ${count(CATEGORY.both)}.`;
+}
+
+/** Schools the list cannot speak for yet: conflicting results, no results, no index. */
+export function listCaveats(a: Analysis): string[] {
+  const out: string[] = [];
+  const needsCheck = a.schools.filter((o) => o.shnor?.status === 'needs-check');
+  if (needsCheck.length > 0) out.push(`Требуют проверки данных (противоречивые результаты не учтены): ${needsCheck.map((o) => o.school.name).join('; ')}.`);
+  const noData = a.schools.filter((o) => o.shnor?.status === 'no-data');
+  if (noData.length > 0) out.push(`Нет результатов за ${a.year ? `${previousSchoolYear(a.year)} и ${a.year}` : 'два последних года'} (нужны данные): ${noData.map((o) => o.school.name).join('; ')}.`);
+  const noIndex = a.schools.filter((o) => o.isbsh === null);
+  if (noIndex.length > 0) out.push(`ИСБШ не рассчитан (анкета не заполнена / содержит ошибки): ${noIndex.map((o) => o.school.name).join('; ')}.`);
+  return out;
+}
+
 /** «Перечень ШНОР и ШНСУ»: the list for the order's appendix. */
 export function listSheet(a: Analysis, generatedAt: string): GeneratedSheet {
   const b = new SheetBuilder(SHEETS.list, generatedAt, 5);
-  const title = b.row([`Перечень школ с низкими образовательными результатами (ШНОР) и школ, функционирующих в неблагоприятных социальных условиях (ШНСУ)${a.year ? `, по итогам ${a.year} учебного года` : ''}`], { bold: true });
+  const title = b.row([listTitle(a.year)], { bold: true });
   b.merge(title, 0, 1, 5);
   const note = b.row([SUPPORT_LIST_NOTE]);
   b.merge(note, 0, 1, 5);
   b.blank();
-  const head = b.header(['№ п/п', 'Код ОО', 'Наименование ОО', 'Категория', 'Основания']);
-  const listed = a.schools
-    .map((o) => ({ o, category: categoryOf(o) }))
-    .filter((x): x is { o: SchoolOutcome; category: string } => x.category !== null)
-    .sort((x, y) => order(x.category) - order(y.category) || compareNames(x.o.school.name, y.o.school.name));
-  const withIndex = a.schools.filter((s) => s.isbsh !== null).length;
-  listed.forEach(({ o, category }, i) => {
-    const reasons = [o.shnor?.shnor ? o.shnor.justification : '', o.shnsu ? shnsuReason(o, a, withIndex) : ''].filter(Boolean).join(' ');
-    b.row([i + 1, o.school.code, o.school.name, category, reasons], { bg: CATEGORY_BG[category] });
-  });
-  if (listed.length === 0) b.row(['', '', 'Школ, отвечающих критериям, не выявлено.']);
+  const head = b.header([...HEADERS.list]);
+  const rows = listRows(a);
+  for (const r of rows) b.row([r.number, r.code, r.name, r.category, r.reasons], { bg: CATEGORY_BG[r.category] });
+  if (rows.length === 0) b.row(['', '', NO_LISTED_SCHOOLS]);
   b.blank();
-  const count = (c: string) => listed.filter((x) => x.category === c).length;
-  b.row([`Итого: ШНОР — ${count(CATEGORY.shnor) + count(CATEGORY.both)}, ШНСУ — ${count(CATEGORY.shnsu) + count(CATEGORY.both)}, из них одновременно ШНОР и ШНСУ — ${count(CATEGORY.both)}.`]);
-  const needsCheck = a.schools.filter((o) => o.shnor?.status === 'needs-check');
-  if (needsCheck.length > 0) b.row([`Требуют проверки данных (противоречивые результаты не учтены): ${needsCheck.map((o) => o.school.name).join('; ')}.`]);
-  const noData = a.schools.filter((o) => o.shnor?.status === 'no-data');
-  if (noData.length > 0) b.row([`Нет результатов за ${a.year ? `${previousSchoolYear(a.year)} и ${a.year}` : 'два последних года'} (нужны данные): ${noData.map((o) => o.school.name).join('; ')}.`]);
-  const noIndex = a.schools.filter((o) => o.isbsh === null);
-  if (noIndex.length > 0) b.row([`ИСБШ не рассчитан (анкета не заполнена / содержит ошибки): ${noIndex.map((o) => o.school.name).join('; ')}.`]);
+  b.row([listTotals(rows)]);
+  for (const line of listCaveats(a)) b.row([line]);
   b.freeze(head + 1);
   b.widths([50, 90, 280, 120, 620]);
   b.wrap(4);

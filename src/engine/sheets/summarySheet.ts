@@ -43,8 +43,10 @@ export function summarySheet(a: Analysis, changes: ListChanges | null, generated
   section(changes ? `${SUMMARY_TITLES.changes} (${changes.previousYear})` : SUMMARY_TITLES.changes);
   if (!changes) b.row(['Год анализа не определён: сравнение невозможно.']);
   else {
+    changeRows(b, SUMMARY_TITLES.wholeList, changes.list);
     changeRows(b, CATEGORY.shnor, changes.shnor);
     changeRows(b, CATEGORY.shnsu, changes.shnsu);
+    if (changes.longOnList.length > 0) b.row([`${SUMMARY_TITLES.longOnList}: ${nameList(changes.longOnList)}`, changes.longOnList.length]);
     for (const r of changes.remarks) b.row([r]);
   }
 

@@ -1,7 +1,9 @@
 import { ColumnSpec, SCHOOL_CODE_SPEC, SCHOOL_NAME_SPEC, findHeader } from '../headers';
 import { Journal } from '../journal';
 import { MAX_STUDENTS, ParsedSchoolYear, decimalScale, parseNumber, parseSchoolYear, tableColumnHoldsFractions } from '../parse';
-import { Procedure, matchProcedure, procedureIndex } from './procedures';
+import { ObjectivityInput } from '../objectivity/judge';
+import { isObjectivityOnlyRow, matchObjectivityHeader, readObjectivityCells } from '../objectivity/counts';
+import { Procedure, matchProcedure, procedureByName, procedureIndex } from './procedures';
 import { School, SchoolRegistry, resolveSchool } from '../schools/registry';
 import { Cell, Table, cellText, isBlankRow } from '../table';
 import { fold, formatNumber, quote } from '../text';
@@ -89,6 +91,10 @@ export interface ResultsData {
   missingColumns: string[];
   /** Records and conflicts by `School.index`. */
   bySchool: SchoolResults[];
+  /** Objectivity counts of the rows that have them (issue 16: «Понизили» … «Минимум «4» − 1»). */
+  objectivity: ObjectivityInput[];
+  /** 0-based rows that hold objectivity counts and no result: they complete a result, they are none. */
+  objectivityOnlyRows: Set<number>;
 }
 
 /** The results of a school (an empty group when it has none). */
@@ -140,7 +146,7 @@ interface Counts {
 export function readResults(sheet: string, table: Table, registry: SchoolRegistry, journal: Journal): ResultsData {
   const header = findHeader(table, RESULTS_COLUMNS);
   const col = header.columns;
-  const data: ResultsData = { sheet, rowCount: 0, records: [], conflicts: [], years: [], missingColumns: [], bySchool: [] };
+  const data: ResultsData = { sheet, rowCount: 0, records: [], conflicts: [], years: [], missingColumns: [], bySchool: [], objectivity: [], objectivityOnlyRows: new Set() };
   for (const m of header.missing) data.missingColumns.push(m.label);
   if (col.code === undefined && col.name === undefined) data.missingColumns.push('Код ОО / Наименование ОО');
   if (col.participants === undefined && col.failedPct === undefined) data.missingColumns.push('Участников');
@@ -158,6 +164,8 @@ export function readResults(sheet: string, table: Table, registry: SchoolRegistr
   if (pctIsFraction) journal.info(sheet, 'Столбец «% не справившихся» содержит доли (0,35 вместо 35 %).', { action: 'значения умножены на 100' });
 
   const at = (row: Cell[], c: number | undefined): Cell => (c === undefined ? null : row[c] ?? null);
+  const objectivityColumns = matchObjectivityHeader(table[header.headerRow] ?? []);
+  const withObjectivity = Object.keys(objectivityColumns).length > 0;
   const pastGraduate = memo((text: string) => isPastGraduate(text));
   const retake = memo((text: string) => isRetake(text));
   const schoolYear = memo((value: Cell) => parseSchoolYear(value));
@@ -166,6 +174,7 @@ export function readResults(sheet: string, table: Table, registry: SchoolRegistr
   const bareYears = new Map<string, number>();
   const yearIndex = new Map<string, number>();
   const counts: Counts = { participants: null, failed: null, percent: null, contradiction: null };
+  const countsOnly: { input: ObjectivityInput; school: number }[] = [];
   // Every record in row order, and each school's records: duplicates are found within a school.
   const inOrder: RowRecord[] = [];
   const bySchool: RowRecord[][] = [];
@@ -193,6 +202,9 @@ export function readResults(sheet: string, table: Table, registry: SchoolRegistr
         continue;
       }
     }
+    const objectivity = withObjectivity ? readObjectivityCells(row, objectivityColumns) : null;
+    const onlyCounts = objectivity !== null && isObjectivityOnlyRow(at(row, col.participants), at(row, col.failed), at(row, pctCol));
+    if (onlyCounts) data.objectivityOnlyRows.add(i);
     const code = cellText(at(row, col.code));
     const name = cellText(at(row, col.name));
     const yearCell = at(row, col.year);
@@ -224,6 +236,18 @@ export function readResults(sheet: string, table: Table, registry: SchoolRegistr
     lastProcedure = procedure;
     const school = schools.resolve(code, name, rowNo);
     if (!school) continue;
+    if (objectivity !== null) {
+      if ('error' in objectivity) {
+        journal.error(sheet, `${procedure.name}, ${year.year}: ${objectivity.error}.`, { row: rowNo, school: school.name, action: 'данные объективности строки не учитываются' });
+      } else {
+        const p = parseNumber(at(row, col.participants));
+        const participants = p && !p.percent && Number.isInteger(p.value) && p.value >= 0 ? p.value : null;
+        const input: ObjectivityInput = { school: { id: school.id, code: school.code, name: school.name }, procedure: procedure.name, year: year.year, row: rowNo, participants, counts: objectivity };
+        data.objectivity.push(input);
+        if (participants === null) countsOnly.push({ input, school: school.index });
+      }
+    }
+    if (onlyCounts) continue;
     const problem = parseCounts(at(row, col.participants), at(row, col.failed), at(row, pctCol), pctIsFraction, counts);
     if (problem !== null) {
       journal.error(sheet, `${procedure.name}, ${year.year}: ${problem}.`, { row: rowNo, school: school.name, action: 'строка пропущена' });
@@ -271,7 +295,21 @@ export function readResults(sheet: string, table: Table, registry: SchoolRegistr
     data.bySchool[index] = { records, conflicts: [] };
   }
   for (const c of data.conflicts) groupOf(data, c.school).conflicts.push(c);
+  completeObjectivity(countsOnly, bySchool, yearIndex);
   return data;
+}
+
+/** A row of counts only takes the P of the result of its school, procedure and year, when that P is one. */
+function completeObjectivity(pending: { input: ObjectivityInput; school: number }[], bySchool: RowRecord[][], yearIndex: Map<string, number>): void {
+  for (const { input, school } of pending) {
+    const procedure = procedureByName(input.procedure);
+    const y = yearIndex.get(input.year);
+    if (!procedure || y === undefined) continue;
+    const key = procedureIndex(procedure) * 256 + y;
+    const known = new Set<number>();
+    for (const r of bySchool[school] ?? []) if (r.key === key && r.participants !== null) known.add(r.participants);
+    if (known.size === 1) input.participants = [...known][0];
+  }
 }
 
 /**

@@ -40,7 +40,8 @@ function changeText(label: string, c: ListComparison): string {
 }
 
 function changesParagraph(ch: ListChanges): string {
-  return [`По сравнению с ${ch.previousYear} учебным годом (перечень пересчитан по тем же правилам).`, changeText('ШНОР', ch.shnor), changeText('ШНСУ', ch.shnsu), ...ch.remarks].join(' ');
+  const long = ch.longOnList.length > 0 ? [`В перечне три года подряд и дольше: ${nameList(ch.longOnList)}.`] : [];
+  return [`По сравнению с ${ch.previousYear} учебным годом.`, changeText('Перечень в целом', ch.list), changeText('ШНОР', ch.shnor), changeText('ШНСУ', ch.shnsu), ...long, ...ch.remarks].join(' ');
 }
 
 function indicatorsParagraph(results: IndicatorResult[]): string {
