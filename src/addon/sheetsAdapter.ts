@@ -1,4 +1,4 @@
-import { Cell, ExistingSheet, GeneratedSheet, ListValidation, MONITORING_NOTE, Placement, Table, WRITE_TEXT, isGeneratedSheet, isPlacementCandidate, needsTextGuard, placeSheets } from '../engine';
+import { Cell, ExistingSheet, GeneratedSheet, ListValidation, MONITORING_NOTE, ROADMAP_TEXT, Placement, Table, WRITE_TEXT, isGeneratedSheet, isPlacementCandidate, needsTextGuard, placeSheets } from '../engine';
 import { insertChart } from './chart';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -122,8 +122,8 @@ export class SheetIndex {
   }
 }
 
-/** «Мониторинг» is the working group's sheet, but its first cell says the add-on prepared it. */
-const PREPARED_NOTE = MONITORING_NOTE('\u0000').split('\u0000')[0];
+/** «Мониторинг» and «Дорожная карта» are the working group's sheets, but their first cell says the add-on prepared them. */
+const PREPARED_NOTES = [MONITORING_NOTE('\u0000').split('\u0000')[0], ROADMAP_TEXT.note('\u0000').split('\u0000')[0]];
 
 /**
  * What the first cell of a sheet says: empty, our marker (a generated sheet), the note of a sheet we
@@ -133,7 +133,7 @@ function firstCellKind(sheet: Sheet): 'empty' | 'generated' | 'prepared' | 'user
   const first = sheet.getRange(1, 1).getValue() as Cell;
   if (first === '' || first === null) return sheet.getLastRow() === 0 ? 'empty' : 'user';
   if (isGeneratedSheet(first)) return 'generated';
-  return typeof first === 'string' && first.startsWith(PREPARED_NOTE) ? 'prepared' : 'user';
+  return typeof first === 'string' && PREPARED_NOTES.some((p) => first.startsWith(p)) ? 'prepared' : 'user';
 }
 
 /**

@@ -16,7 +16,7 @@ import { AppsScriptEnvironment, loadAddon, sheetsEnvironment } from '../support/
 import { recordingIo } from '../support/cliHarness';
 import { CODE_JS } from '../support/exampleWorkbook';
 import { SeedSheet } from '../support/fakeSpreadsheetApp';
-import { RESULTS, ROADMAP, changedList, col, exampleSheets, groupEdits, headerRow, rowsOf } from './helpers';
+import { RESULTS, ROADMAP, changedList, col, exampleSheets, groupEdits, headerRow, rowsOf, syntheticSheets } from './helpers';
 
 interface RoadmapResult {
   sheet: string;
@@ -194,6 +194,23 @@ describe('«Дорожная карта» in the add-on', () => {
     // «СОШ № 2» left: of the schools filled by the group only «СОШ № 1»'s new track-1 row is empty.
     expect(fromJson.schoolsWithoutMeasures).toContain('sch240101');
     expect(fromJson.schoolsWithoutMeasures).not.toContain('sch240102');
+  });
+
+  it('the service calls of an update do not depend on the number of schools', () => {
+    const callsFor = (n: number) => {
+      const { env, addon } = start(syntheticSheets(n));
+      addon.call('prepareRoadmap');
+      const results = env.spreadsheet.getSheetByName(RESULTS)!;
+      const rows = syntheticSheets(n, true).find((s) => s.name === RESULTS)!.rows;
+      results.getRange(1, 1, rows.length, rows[0].length).setValues(rows);
+      env.calls.reset();
+      const r = addon.call<RoadmapResult>('prepareRoadmap');
+      return { calls: env.calls.snapshot(), left: r.changes.left[1].length, added: r.changes.added[1].length };
+    };
+    const small = callsFor(40);
+    const large = callsFor(400);
+    expect([small.left, small.added, large.left, large.added]).toEqual([5, 5, 50, 50]);
+    expect(large.calls).toEqual(small.calls);
   });
 
   it('a sheet of the user\'s named «Дорожная карта» is left alone with a clear message', () => {

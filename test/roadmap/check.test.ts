@@ -3,7 +3,8 @@
  * of the indicator tests. Its list in 2022/2023: ШНОР s02 (К2) and s04 (К1) → track 1; ШНСУ s01 and s03
  * (not ШНОР, no school with exactly one low result in Y) → track 2. Every expected number is counted below.
  */
-import { analyze, buildReport, roadmapDocumentRows } from '../../src/engine';
+import { analyze, buildReport, roadmapDocumentRows, spravkaDocument } from '../../src/engine';
+import { TableBlock, allBlocks } from '../../src/engine/documents/model';
 import { Table } from '../../src/engine/table';
 import { workbook } from '../indicators/municipality';
 
@@ -115,5 +116,16 @@ describe('completeness of «Дорожная карта» during «Рассчи�
     ]);
     expect(rows[0].track).toBe('Трек 1. Адресная поддержка школ с низкими результатами обучения');
     expect(roadmapDocumentRows(analyze(workbook()).roadmap)).toBeNull();
+  });
+
+  it('«Аналитическая справка» has the roadmap as a table when the sheet exists, and no such section otherwise', () => {
+    const report = buildReport({ ...workbook({ 'Дорожная карта': HAND_ROADMAP }), today: '2023-04-15' }, '15.04.2023 10:00');
+    const doc = spravkaDocument({ analysis: report.analysis, listChanges: report.listChanges, generatedAt: '15.04.2023 10:00', source: 'книги «тест.xlsx»' });
+    const table = allBlocks(doc).find((b): b is TableBlock => b.kind === 'table' && b.role === 'roadmap')!;
+    expect(table.rows).toHaveLength(8);
+    expect(table.rows[1]).toEqual(['Трек 1. Адресная поддержка школ с низкими результатами обучения', 'Школа 4 (s04)', 'Повысить результаты', 'Семинар', 'в течение года', 'Петров П. П.', 'Протокол']);
+    const without = buildReport(workbook(), '15.04.2023 10:00');
+    const none = spravkaDocument({ analysis: without.analysis, listChanges: without.listChanges, generatedAt: '15.04.2023 10:00', source: 'книги «тест.xlsx»' });
+    expect(none.sections.map((x) => x.id)).not.toContain('roadmap');
   });
 });

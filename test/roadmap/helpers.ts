@@ -127,3 +127,28 @@ export function changedList(sheets: SeedSheet[]): SeedSheet[] {
 }
 
 export { exampleSheets };
+
+/**
+ * A synthetic municipality of `n` schools (n divisible by 4): ИСБШ falls with the number, so the last
+ * quarter is ШНСУ; every fourth school is ШНОР (two low results in 2022/2023); with `changed`, the
+ * ШНОР of the first half have no low result any more and the schools after them get two.
+ */
+export function syntheticSheets(n: number, changed = false): SeedSheet[] {
+  const Y = '2022/2023';
+  const code = (i: number) => `m${String(i).padStart(5, '0')}`;
+  const registry: SeedSheet['rows'] = [['Код ОО', 'Наименование ОО']];
+  const answers: SeedSheet['rows'] = [['Отметка времени', 'Код ОО', 'Наименование ОО', 'Учебный год', 'Общее количество обучающихся', 'Количество обучающихся из семей, где оба родителя имеют высшее образование', 'Количество обучающихся из неполных семей', 'Количество обучающихся, состоящих на различных видах учёта']];
+  const results: SeedSheet['rows'] = [['Учебный год', 'Код ОО', 'Наименование ОО', 'Процедура', 'Участников', 'Не справились']];
+  for (let i = 0; i < n; i++) {
+    const name = `Школа № ${i + 1}`;
+    registry.push([code(i), name]);
+    answers.push(['10.01.2023 10:00:00', code(i), name, Y, 1000, 400, 200, Math.round((i * 300) / n)]);
+    const shnor = changed ? (i % 4 === 0 && i >= n / 2) || (i % 4 === 1 && i < n / 2) : i % 4 === 0;
+    for (const procedure of ['ОГЭ математика', 'ОГЭ русский язык']) results.push([Y, code(i), name, procedure, 20, shnor ? 8 : 1]);
+  }
+  return [
+    { name: 'Справочник ОО', rows: registry },
+    { name: 'Ответы на форму (1)', rows: answers },
+    { name: RESULTS, rows: results },
+  ];
+}
