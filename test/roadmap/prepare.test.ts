@@ -175,6 +175,16 @@ describe('a roadmap the group rearranged', () => {
     expect(t.find((r) => r[0] === 'sch240102')![7]).toBe('вышла из перечня');
   });
 
+  it('rows of a school the registry does not know are left as they are and named', () => {
+    const base = prepared().sheet!.values.map((r) => r.slice());
+    const heading2 = base.findIndex((r) => cellText(r[0]).startsWith('Трек 2.'));
+    base.splice(heading2, 0, [1, 'sch249999', 'МБОУ "СОШ № 99"', '', 'Мера', 'март 2023', 'Кто-то', 'Что-то', 'в работе']);
+    const p = prepareRoadmap(inputOf(withRoadmap(base)), WHEN);
+    expect(p.changes.unknown).toEqual(['МБОУ "СОШ № 99"']);
+    expect(p.message).toBe('Лист «Дорожная карта» соответствует перечню: ничего не изменено. Строки школ, которых нет в справочнике, оставлены как есть: МБОУ "СОШ № 99".');
+    expect(p.sheet!.values[heading2]).toEqual(base[heading2]);
+  });
+
   it('a sheet named «Дорожная карта» that is not one is left as it is', () => {
     const own = [['№', 'Наименование мероприятия', 'Исполнители'], [1, 'Совещание', 'УО']];
     const p = prepareRoadmap(inputOf(withRoadmap(own)), WHEN);

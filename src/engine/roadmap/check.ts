@@ -88,6 +88,7 @@ export function checkRoadmap(input: RoadmapCheckInput, journal: Journal): Roadma
   const sheet = input.sheet;
   const members = trackSchools(input);
   const memberTrack = new Map(members.map((m) => [m.school.id, m.track]));
+  const stale = new Set<string>();
 
   for (const e of layout.entries) {
     const row = e.index + 1;
@@ -113,13 +114,24 @@ export function checkRoadmap(input: RoadmapCheckInput, journal: Journal): Roadma
       check.overdue.push({ row, school: school ?? '', deadline: text, status });
       journal.warning(sheet, ROADMAP_MESSAGES.overdue(quote(text), formatIsoDate(today), quote(status)), { row, school, action: ROADMAP_MESSAGES.overdueAction });
     }
-    if (e.school && (e.track === 1 || e.track === 2) && memberTrack.get(e.school.id) !== e.track && !e.continues) {
+    // Once per school and track; a measure done stays as it is when its school leaves: nothing to mark.
+    const staleKey = e.school ? `${e.track}|${e.school.id}` : '';
+    if (e.school && (e.track === 1 || e.track === 2) && memberTrack.get(e.school.id) !== e.track && statusKind(e.values.status) !== 'done' && !stale.has(staleKey)) {
+      stale.add(staleKey);
       journal.info(sheet, ROADMAP_MESSAGES.stale(e.track), { row, school: e.school.name, action: ROADMAP_MESSAGES.staleAction });
     }
   }
 
+  const inForce = new Map<string, RoadmapEntry[]>();
+  for (const e of layout.entries) {
+    if (!e.school || e.track === null || !isActiveStatus(e.values.status)) continue;
+    const key = `${e.track}|${e.school.id}`;
+    const list = inForce.get(key);
+    if (list) list.push(e);
+    else inForce.set(key, [e]);
+  }
   for (const m of members) {
-    const rows = layout.entries.filter((e) => e.track === m.track && e.school?.id === m.school.id && isActiveStatus(e.values.status));
+    const rows = inForce.get(`${m.track}|${m.school.id}`) ?? [];
     const complete = rows.some((e) => {
       const g = rowGaps(e);
       return g.missing.length === 0 && !g.unreadable;

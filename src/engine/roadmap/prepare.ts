@@ -151,6 +151,7 @@ function planUpdate(table: Table, layout: RoadmapLayout, members: TrackSchool[],
     return row;
   };
 
+  const unknown = new Set<string>();
   const memberOf = new Map<string, 1 | 2>();
   for (const m of members) memberOf.set(m.school.id, m.track);
   const ends = blockEnds(layout);
@@ -173,7 +174,7 @@ function planUpdate(table: Table, layout: RoadmapLayout, members: TrackSchool[],
     for (const [key, rows] of rowsOf) {
       const school = rows[0].school;
       if (!school) {
-        if (!changes.unknown.includes(rows[0].name || rows[0].code)) changes.unknown.push(rows[0].name || rows[0].code);
+        unknown.add(rows[0].name || rows[0].code);
         continue;
       }
       if (memberOf.get(key) === t) continue;
@@ -208,6 +209,7 @@ function planUpdate(table: Table, layout: RoadmapLayout, members: TrackSchool[],
     }
   }
   if (options.created) for (const values of municipalRows()) insertAt(positionFor(3), 'data', 3, newRow(values));
+  changes.unknown.push(...unknown);
 
   const insertions: RoadmapInsertion[] = [...blocks.entries()]
     .sort(([a], [b]) => a - b)
