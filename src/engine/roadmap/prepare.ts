@@ -4,6 +4,7 @@ import { GeneratedSheet } from '../sheets/generated';
 import { nameList } from '../summary/nameList';
 import { ROADMAP_HEADERS, ROADMAP_MESSAGES, ROADMAP_SHEET, ROADMAP_STATUS, ROADMAP_TEXT } from '../strings';
 import { Cell, Table, cellText } from '../table';
+import { plural } from '../text';
 import { RoadmapField, TRACKS, TrackNumber, isActiveStatus, statusKind } from './columns';
 import { formatIsoDate, parseToday } from './deadline';
 import { RoadmapEntry, RoadmapLayout, entrySchoolKey, readRoadmap } from './layout';
@@ -88,7 +89,8 @@ export function prepareRoadmap(input: AnalysisInput, generatedAt: string): Roadm
     const reading = readRoadmap(skeleton, analysis.registry);
     const update = planUpdate(skeleton, reading.layout as RoadmapLayout, members, changes, { created: true, generatedAt, dateText });
     const { sheet, counts } = finish(skeleton, update, ROADMAP_SHEET, analysis);
-    const message = ROADMAP_MESSAGES.created(ROADMAP_SHEET, counts[1] + counts[2] + counts[3], counts[1], counts[2], counts[3]);
+    const total = counts[1] + counts[2] + counts[3];
+    const message = ROADMAP_MESSAGES.created(ROADMAP_SHEET, `${total} ${plural(total, 'строка', 'строки', 'строк')}`, counts[1], counts[2], counts[3]);
     return { sheet, update: null, created: true, changes, analysis, message: withRemarks(message, analysis, members), counts };
   }
   const reading = readRoadmap(table, analysis.registry);
