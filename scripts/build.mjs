@@ -97,6 +97,7 @@ const sidebar = await buildSidebar();
 await buildNode('src/cli/main.ts', 'cli.cjs');
 await buildNode('scripts/playground.ts', 'playground.cjs');
 await buildNode('scripts/bench/index.ts', 'bench.cjs');
+await buildNode('scripts/bench-cli.ts', 'bench-cli.cjs');
 if (!process.env.CI_QUIET) {
   console.log(`dist/Code.js: ${names.length} функций верхнего уровня; sidebar.html: ${sidebar ? 'да' : 'нет'}`);
 }

@@ -3,9 +3,10 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import * as ExcelJS from 'exceljs';
 import { GeneratedSheet } from '../src/engine/sheets/generated';
+import { GENERATED_NOTE } from '../src/engine/strings';
 import { detectDelimiter, readCsvFolder } from '../src/cli/io/csvFolder';
 import { readWorkbookPath, typedValue, writeCsvFolderAsXlsx } from '../src/cli/io/index';
-import { readXlsx, writeXlsx } from '../src/cli/io/xlsxWorkbook';
+import { readXlsx, SourceWorkbook, writeXlsx } from '../src/cli/io/xlsxWorkbook';
 
 let root: string;
 let counter = 0;
@@ -39,6 +40,9 @@ function sheet(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
 
 const DATE = new Date(Date.UTC(2023, 0, 15, 10, 32, 11));
 
+/** What the first cell of a sheet we generated earlier says. */
+const OLD_MARKER = GENERATED_NOTE('01.09.2025 10:00');
+
 /** An input workbook as a coordinator would have it, plus a stale generated sheet. */
 async function makeInputWorkbook(path: string, withSettings: boolean): Promise<void> {
   const workbook = new ExcelJS.Workbook();
@@ -58,7 +62,9 @@ async function makeInputWorkbook(path: string, withSettings: boolean): Promise<v
   results.getCell('J3').value = { formula: 'D3+1' };
   results.getCell('A4').value = { richText: [{ text: 'Школа ' }, { text: '№ 1', font: { bold: true } }] };
   results.getCell('B4').font = { italic: true }; // styled but empty: not part of the values
-  workbook.addWorksheet('ИСБШ').getCell('A1').value = 'старый расчёт';
+  const stale = workbook.addWorksheet('ИСБШ');
+  stale.getCell('A1').value = OLD_MARKER;
+  stale.getCell('A2').value = 'старый расчёт';
   if (withSettings) {
     const settings = workbook.addWorksheet('Настройки');
     settings.addRow(['Параметр', 'Значение', 'Пояснение']);
@@ -121,7 +127,8 @@ describe('readXlsx', () => {
     const path = tempPath('input.xlsx');
     await makeInputWorkbook(path, false);
     const { workbook, sheets } = await readXlsx(path);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Результаты ОП', 'ИСБШ']);
+    expect(workbook.sheets.map((s) => s.entry.name)).toEqual(['Результаты ОП', 'ИСБШ']);
+    expect(workbook.sheets.map((s) => s.generated)).toEqual([false, true]);
     const rows = sheets[0].rows;
     expect(sheets[0].name).toBe('Результаты ОП');
     expect(rows).toHaveLength(4);
@@ -129,7 +136,7 @@ describe('readXlsx', () => {
     expect(rows[0].slice(0, 3)).toEqual(['Результаты оценочных процедур', null, null]);
     expect(rows[2]).toEqual(['sch001', '=1+2', DATE, 40, 80, 0, '#DIV/0!', true, 'сайт', '=D3+1']);
     expect(rows[3]).toEqual(['Школа № 1', ...new Array(9).fill(null)]);
-    expect(sheets[1]).toEqual({ name: 'ИСБШ', rows: [['старый расчёт']] });
+    expect(sheets[1]).toEqual({ name: 'ИСБШ', rows: [[OLD_MARKER], ['старый расчёт']] });
   });
 
   test('empty worksheet gives no rows', async () => {
@@ -175,7 +182,9 @@ describe('writeXlsx', () => {
     });
 
     const result = await openWorkbook(output);
-    expect(result.worksheets.map((w) => w.name)).toEqual(['Результаты ОП', 'Настройки', 'ИСБШ']);
+    // The new «ИСБШ» takes the place of the old one.
+    expect(result.worksheets.map((w) => w.name)).toEqual(['Результаты ОП', 'ИСБШ', 'Настройки']);
+    expect(sheet(result, 'ИСБШ').getCell('A1').value).toBe('Лист сформирован автоматически');
 
     const results = sheet(result, 'Результаты ОП');
     expect(snapshot(results)).toEqual(before);
@@ -231,7 +240,7 @@ describe('writeXlsx', () => {
     const dir = tempPath('csv');
     mkdirSync(dir);
     writeFileSync(join(dir, 'Результаты ОП.csv'), 'Код ОО;Участников;Формула\nsch001;40;=1+2\n');
-    writeFileSync(join(dir, 'ИСБШ.csv'), 'старый расчёт\n');
+    writeFileSync(join(dir, 'ИСБШ.csv'), `${OLD_MARKER}\nстарый расчёт\n`);
     const output = tempPath('result.xlsx');
 
     await writeXlsx(output, {
@@ -242,7 +251,8 @@ describe('writeXlsx', () => {
     });
 
     const result = await openWorkbook(output);
-    expect(result.worksheets.map((w) => w.name)).toEqual(['Результаты ОП', 'Настройки', 'ИСБШ']);
+    // CSV files come in name order; the new «ИСБШ» takes the place of the stale one.
+    expect(result.worksheets.map((w) => w.name)).toEqual(['ИСБШ', 'Результаты ОП', 'Настройки']);
     const results = sheet(result, 'Результаты ОП');
     expect(results.getCell('B2').value).toBe('40');
     expect(results.getCell('C2').type).toBe(ExcelJS.ValueType.String);
@@ -364,14 +374,18 @@ describe('readWorkbookPath', () => {
     const dir = tempPath('csv');
     mkdirSync(dir);
     writeFileSync(join(dir, 'a.csv'), 'x\n1\n');
-    expect(await readWorkbookPath(dir)).toEqual({ sheets: [{ name: 'a', rows: [['x'], ['1']] }], kind: 'csv' });
+    expect(await readWorkbookPath(dir)).toEqual({ sheets: [{ name: 'a', rows: [['x'], ['1']] }], kind: 'csv', existingSheets: [{ name: 'a', generated: false }], notices: [] });
 
     const xlsx = tempPath('book.XLSX');
     await makeInputWorkbook(xlsx, false);
     const read = await readWorkbookPath(xlsx);
     expect(read.kind).toBe('xlsx');
-    expect(read.workbook).toBeInstanceOf(ExcelJS.Workbook);
+    expect(read.workbook).toBeInstanceOf(SourceWorkbook);
     expect(read.sheets.map((s) => s.name)).toEqual(['Результаты ОП', 'ИСБШ']);
+    expect(read.existingSheets).toEqual([
+      { name: 'Результаты ОП', generated: false },
+      { name: 'ИСБШ', generated: true },
+    ]);
   });
 
   test('anything else is a Russian error', async () => {

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { CLI_HELP, CLI_OUTPUT_LABELS, CLI_TEXT, CLI_WRITE_TEXT, SHEETS, Settings, Table, buildReport, isGeneratedSheet, parseCutoff, parseSchoolYear } from '../engine';
-import { readWorkbookPath, xlsxBytes } from './io';
+import { CLI_HELP, CLI_OUTPUT_LABELS, CLI_TEXT, CLI_WRITE_TEXT, SHEETS, Settings, Table, buildReport, parseCutoff, parseSchoolYear } from '../engine';
+import { chartPictures, readWorkbookPath, xlsxBytes } from './io';
 import { determination, summaryText } from './summary';
-import { isbshChartPicture, isbshChartSvg, svgPathFor } from './isbshSvg';
+import { isbshChartPicture, svgPathFor } from './isbshSvg';
 import { documentSource, spravkaDocxBytes } from './docx';
 import { monitoringWorkbook } from './monitoring';
 import { IMPORT_USAGE, importCommand } from './importCommand';
@@ -92,8 +92,9 @@ async function analyzeCommand(args: string[], { io, generatedAt }: CommandContex
   const tables: Record<string, Table> = {};
   for (const s of input.sheets) tables[s.name] = s.rows;
   // A sheet without the marker in A1 is the user's: a generated sheet of its name goes elsewhere (issue 9, item 1).
-  const existingSheets = input.sheets.map((s) => ({ name: s.name, generated: isGeneratedSheet(s.rows[0]?.[0]) }));
-  const report = buildReport({ sheetNames: input.sheets.map((s) => s.name), tables, overrides, existingSheets, today: isoDate(io.now()) }, generatedAt);
+  const report = buildReport({ sheetNames: input.sheets.map((s) => s.name), tables, overrides, existingSheets: input.existingSheets, today: isoDate(io.now()) }, generatedAt);
+  // One rendering of the ИСБШ chart: the picture on «Сводка», the SVG beside the book, the picture in the справка.
+  const chart = await isbshChartPicture(report.analysis);
   const files: FileContent[] = [
     {
       path: output,
@@ -101,21 +102,21 @@ async function analyzeCommand(args: string[], { io, generatedAt }: CommandContex
         workbook: input.workbook,
         inputSheets: input.sheets,
         generated: report.sheets,
+        obsolete: report.placement.obsolete,
         settingsUpdate: report.analysis.settingsUpdate,
         settingsSheetName: SHEETS.settings,
+        pictures: chartPictures(report.sheets, chart?.bytes),
       }),
     },
   ];
-  const chart = await isbshChartSvg(report.analysis);
-  if (chart !== null) files.push({ path: svg, data: chart });
+  if (chart !== null) files.push({ path: svg, data: chart.svg });
   if (json !== undefined) files.push({ path: json, data: `${JSON.stringify(report.json, null, 2)}\n` });
   if (docx !== undefined) {
-    const chartPng = (await isbshChartPicture(report.analysis))?.bytes ?? null;
-    files.push({ path: docx, data: await spravkaDocxBytes(report, { generatedAt, source: documentSource(source, input.kind), chartPng }) });
+    files.push({ path: docx, data: await spravkaDocxBytes(report, { generatedAt, source: documentSource(source, input.kind), chartPng: chart?.bytes ?? null }) });
   }
   const written = await outputs.commit(files);
 
-  io.out([summaryText(report, `shnor-monitor monitoring ${shellQuote(source)}`), ...writtenLines(written)].join('\n'));
+  io.out([...input.notices, summaryText(report, `shnor-monitor monitoring ${shellQuote(source)}`), ...writtenLines(written)].join('\n'));
   const d = determination(report.analysis);
   return d.shnor || d.shnsu ? EXIT.ok : EXIT.undetermined;
 }

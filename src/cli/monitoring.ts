@@ -11,6 +11,7 @@ export async function monitoringWorkbook(source: string, generatedAt: string): P
   const tables: Record<string, Table> = {};
   for (const s of input.sheets) tables[s.name] = s.rows;
   const prep = prepareMonitoring({ sheetNames: input.sheets.map((s) => s.name), tables }, generatedAt);
-  const bytes = await xlsxBytes({ workbook: input.workbook, inputSheets: input.sheets, generated: [prep.sheet], settingsSheetName: SHEETS.settings });
-  return { bytes, message: prep.message };
+  // «Мониторинг» belongs to the working group once made: it is rebuilt on purpose, keeping their entries.
+  const bytes = await xlsxBytes({ workbook: input.workbook, inputSheets: input.sheets, generated: [prep.sheet], rebuilt: [prep.sheet.name], settingsSheetName: SHEETS.settings });
+  return { bytes, message: [...input.notices, prep.message].join('\n') };
 }

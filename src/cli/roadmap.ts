@@ -22,6 +22,6 @@ export async function roadmapWorkbook(source: string, generatedAt: string, today
   for (const s of input.sheets) tables[s.name] = s.rows;
   const prep = prepareRoadmap({ sheetNames: input.sheets.map((s) => s.name), tables, today }, generatedAt);
   if (!prep.sheet) return { ok: false, message: prep.message };
-  const bytes = await xlsxBytes({ workbook: input.workbook, inputSheets: input.sheets, generated: [prep.sheet], settingsSheetName: SHEETS.settings });
+  const bytes = await xlsxBytes({ workbook: input.workbook, inputSheets: input.sheets, generated: [prep.sheet], rebuilt: [prep.sheet.name], settingsSheetName: SHEETS.settings });
   return { ok: true, bytes, message: prep.message };
 }

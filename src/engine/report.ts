@@ -1,7 +1,7 @@
 import { AnalysisInput, Analysis, analyze } from './analyze';
 import { indicatorsJson } from './indicators/toJson';
 import { ResultJson, toJson } from './json';
-import { GeneratedSheet } from './sheets/generated';
+import { GeneratedSheet, yearHeader } from './sheets/generated';
 import { isbshSheet } from './sheets/isbshSheet';
 import { journalSheet } from './sheets/journalSheet';
 import { listSheet, shnorSheet } from './sheets/shnorSheet';
@@ -39,5 +39,7 @@ export function buildReport(input: AnalysisInput, generatedAt: string): Report {
   }
   sheets.push(journalSheet(analysis.journal, generatedAt));
   sheets.forEach((s, i) => (s.name = placement.placements[i].name));
+  // Every printed page says which school year it is about (DESIGN §3.4).
+  for (const s of sheets) s.print = { header: yearHeader(analysis.year), ...s.print };
   return { analysis, sheets, json: toJson(analysis, indicatorsJson(analysis.indicators)), placement, listChanges: program.listChanges };
 }

@@ -1,12 +1,13 @@
-import * as ExcelJS from 'exceljs';
 import { ImportAppend } from '../../engine/import';
 import { GeneratedSheet } from '../../engine/sheets/generated';
+import { isGeneratedSheet, placeSheets } from '../../engine/sheets/placement';
 import { SheetData } from '../../engine/table';
-import { buildOutputWorkbook, saveWorkbook } from './xlsxWorkbook';
+import { saveBytes, xlsxBytes } from './xlsxWorkbook';
+import { SourceWorkbook } from './xlsxReader';
 
 export interface ImportOutput {
   /** The workbook the input was read from (absent for a CSV folder). */
-  workbook?: ExcelJS.Workbook;
+  workbook?: SourceWorkbook;
   inputSheets: SheetData[];
   append: ImportAppend | null;
   /** «Журнал импорта». */
@@ -18,31 +19,29 @@ export interface ImportOutput {
  * last row of «Результаты ОП» (the sheet is created when absent), and the import journal.
  */
 export async function writeImportedXlsx(path: string, output: ImportOutput): Promise<void> {
-  await saveWorkbook(importedWorkbook(output), path);
+  await saveBytes(path, await importedXlsxBytes(output));
 }
 
-/** The bytes of that workbook, for a caller that writes files itself (atomically). */
+/**
+ * The bytes of that workbook, for a caller that writes files itself (atomically). A user's own sheet
+ * named like the journal is never replaced: the journal goes to «Журнал импорта (расчёт)».
+ */
 export async function importedXlsxBytes(output: ImportOutput): Promise<Buffer> {
-  return Buffer.from(await importedWorkbook(output).xlsx.writeBuffer());
-}
-
-function importedWorkbook(output: ImportOutput): ExcelJS.Workbook {
-  const workbook = buildOutputWorkbook({ workbook: output.workbook, inputSheets: output.inputSheets, generated: output.generated, settingsSheetName: '' });
-  if (output.append) appendRows(workbook, output.append);
-  return workbook;
-}
-
-function appendRows(workbook: ExcelJS.Workbook, append: ImportAppend): void {
-  const existing = workbook.worksheets.find((w) => w.name.toLowerCase() === append.sheet.toLowerCase());
-  const worksheet = existing ?? workbook.addWorksheet(append.sheet);
-  // Headers of columns the sheet lacks, in blank cells of its header row (the import checked them).
-  append.header?.values.forEach((value, i) => {
-    worksheet.getCell(append.header?.row as number, (append.header?.column as number) + i).value = value;
+  const existing = output.workbook
+    ? output.workbook.sheets.map((s) => ({ name: s.entry.name, generated: s.generated }))
+    : output.inputSheets.map((s) => ({ name: s.name, generated: isGeneratedSheet(s.rows[0]?.[0]) }));
+  const placement = placeSheets(
+    output.generated.map((s) => s.name),
+    existing,
+  );
+  const generated = output.generated.map((s, i) => ({ ...s, name: placement.placements[i].name }));
+  const append = output.append;
+  return xlsxBytes({
+    workbook: output.workbook,
+    inputSheets: output.inputSheets,
+    generated,
+    obsolete: placement.obsolete,
+    settingsSheetName: '',
+    appends: append ? [{ sheet: append.sheet, startRow: append.startRow, rows: append.values, createSheet: append.createSheet, header: append.header }] : [],
   });
-  append.values.forEach((row, r) => {
-    row.forEach((value, c) => {
-      if (value !== null && value !== '') worksheet.getCell(append.startRow + r, c + 1).value = value;
-    });
-  });
-  if (append.createSheet) worksheet.getRow(1).font = { bold: true };
 }

@@ -13,6 +13,14 @@ export function trimAndPad(rows: (Cell | undefined)[][]): Cell[][] {
   };
   let height = rows.length;
   while (height > 0 && lastCol(rows[height - 1]) < 0) height--;
-  const width = rows.slice(0, height).reduce((w, row) => Math.max(w, lastCol(row) + 1), 0);
-  return Array.from({ length: height }, (_, r) => Array.from({ length: width }, (_, c) => rows[r]?.[c] ?? null));
+  let width = 0;
+  for (let r = 0; r < height; r++) width = Math.max(width, lastCol(rows[r]) + 1);
+  const out: Cell[][] = new Array(height);
+  for (let r = 0; r < height; r++) {
+    const source = rows[r];
+    const row: Cell[] = new Array(width);
+    for (let c = 0; c < width; c++) row[c] = source?.[c] ?? null;
+    out[r] = row;
+  }
+  return out;
 }

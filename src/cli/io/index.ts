@@ -1,33 +1,65 @@
 import { statSync } from 'fs';
-import * as ExcelJS from 'exceljs';
+import { ExistingSheet, isGeneratedSheet } from '../../engine/sheets/placement';
 import { Cell, SheetData } from '../../engine/table';
 import { readCsvFolder } from './csvFolder';
 import { IO_MESSAGES } from './messages';
-import { addValuesSheet, newWorkbook, readXlsx, saveWorkbook } from './xlsxWorkbook';
+import { MAX_EXCEL_TEXT } from './render';
+import { readXlsx, SourceWorkbook } from './xlsxReader';
+import { excelSafeNames } from './sheetNames';
+import { saveBytes, valuesWorkbookBytes } from './xlsxWorkbook';
 
 export { readCsvFolder } from './csvFolder';
-export { readXlsx, writeXlsx, xlsxBytes, buildOutputWorkbook } from './xlsxWorkbook';
+export { readXlsx, writeXlsx, xlsxBytes, saveBytes, SourceWorkbook } from './xlsxWorkbook';
 export { importedXlsxBytes, writeImportedXlsx } from './appendRows';
-export type { SettingsUpdate, XlsxInput, XlsxOutput } from './xlsxWorkbook';
+export { chartPicture, chartPictures } from './pictures';
+export type { Picture, RowsAppend, SettingsUpdate, XlsxInput, XlsxOutput } from './xlsxWorkbook';
+export type { ImportOutput } from './appendRows';
 
 export interface InputWorkbook {
-  /** The workbook read from an .xlsx file; absent for a CSV folder. */
-  workbook?: ExcelJS.Workbook;
+  /** The .xlsx package the values were read from; absent for a CSV folder. */
+  workbook?: SourceWorkbook;
   sheets: SheetData[];
   kind: 'xlsx' | 'csv';
+  /** Every sheet with whether its first cell carries our marker, for `buildReport`'s placement. */
+  existingSheets: ExistingSheet[];
+  /** What the user should know about the file itself (a sheet renamed in the output), in Russian. */
+  notices: string[];
 }
 
 /** Reads a workbook given on the command line: an .xlsx file or a folder of .csv files. */
 export async function readWorkbookPath(path: string): Promise<InputWorkbook> {
   const stats = statOrNull(path);
-  if (stats?.isDirectory()) return { sheets: readCsvFolder(path), kind: 'csv' };
+  if (stats?.isDirectory()) {
+    const sheets = readCsvFolder(path);
+    const existingSheets = sheets.map((s) => ({ name: s.name, generated: isGeneratedSheet(s.rows[0]?.[0]) }));
+    return { sheets, kind: 'csv', existingSheets, notices: [...renameNotices(excelSafeNames(sheets.map((s) => s.name))), ...longTextNotices(sheets)] };
+  }
   if (/\.xlsx$/i.test(path)) {
     const { workbook, sheets } = await readXlsx(path);
-    return { workbook, sheets, kind: 'xlsx' };
+    // Chart sheets count too: a generated sheet is never written over one.
+    const existingSheets = workbook.sheets.map((s) => ({ name: s.entry.name, generated: s.generated }));
+    return { workbook, sheets, kind: 'xlsx', existingSheets, notices: renameNotices(workbook.renames) };
   }
   if (!stats) throw new Error(IO_MESSAGES.expectedWorkbookNotFound(path));
   if (/\.csv$/i.test(path)) throw new Error(IO_MESSAGES.singleCsvFile(path));
   throw new Error(IO_MESSAGES.expectedWorkbook(path));
+}
+
+/** A CSV cell longer than Excel holds is cut in the output workbook (the CSV file itself is not touched): say where. */
+function longTextNotices(sheets: SheetData[]): string[] {
+  const out: string[] = [];
+  for (const sheet of sheets) {
+    const rows: number[] = [];
+    sheet.rows.forEach((row, r) => {
+      if (row.some((v) => typeof v === 'string' && v.length > MAX_EXCEL_TEXT)) rows.push(r + 1);
+    });
+    if (rows.length > 0) out.push(IO_MESSAGES.longTextCut(sheet.name, rows, MAX_EXCEL_TEXT));
+  }
+  return out;
+}
+
+function renameNotices(renames: Map<string, string>): string[] {
+  return [...renames].map(([from, to]) => IO_MESSAGES.sheetRenamed(from, to));
 }
 
 function statOrNull(path: string): ReturnType<typeof statSync> | null {
@@ -43,9 +75,8 @@ function statOrNull(path: string): ReturnType<typeof statSync> | null {
  * values in: plain numbers become numbers, everything else stays text.
  */
 export async function writeCsvFolderAsXlsx(dir: string, out: string): Promise<void> {
-  const workbook = newWorkbook();
-  for (const sheet of readCsvFolder(dir)) addValuesSheet(workbook, sheet.name, sheet.rows.map((row) => row.map(typedValue)));
-  await saveWorkbook(workbook, out);
+  const sheets = readCsvFolder(dir).map((s) => ({ name: s.name, rows: s.rows.map((row) => row.map(typedValue)) }));
+  await saveBytes(out, (await valuesWorkbookBytes(sheets)).bytes);
 }
 
 /**

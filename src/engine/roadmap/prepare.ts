@@ -261,7 +261,7 @@ function finish(table: Table, update: RoadmapUpdate, name: string, analysis: Ana
   const notes = update.statusNotes.map((n) => ({ row: rowMap[n.row], col: n.col, text: n.text }));
   const counts: Record<TrackNumber, number> = { 1: 0, 2: 0, 3: 0 };
   for (const e of layout.entries) if (e.track !== null) counts[e.track]++;
-  return { sheet: roadmapSheet(final, layout, name, notes), counts };
+  return { sheet: roadmapSheet(final, layout, name, analysis.year, notes), counts };
 }
 
 function changesMessage(name: string, c: RoadmapChanges): string {

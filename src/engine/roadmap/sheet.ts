@@ -1,4 +1,4 @@
-import { COLORS, GeneratedSheet, ListValidation, SheetBuilder } from '../sheets/generated';
+import { COLORS, GeneratedSheet, ListValidation, SheetBuilder, yearHeader } from '../sheets/generated';
 import { capCell } from '../text';
 import { ROADMAP_TEXT } from '../strings';
 import { Table, cellText } from '../table';
@@ -25,13 +25,21 @@ export function statusValidation(layout: RoadmapLayout, rows: number): ListValid
   return { row: first, col, rows: rows - first, cols: 1, values: STATUS_VALUES, helpText: ROADMAP_TEXT.validationHelp };
 }
 
+/** A date the group typed («Сроки», a column of its own) stays a date in a workbook written anew. */
+const DATE_FORMAT = 'dd.mm.yyyy';
+
+function dateFormats(values: Table[number]): (string | null)[] | undefined {
+  if (!values.some((v) => v instanceof Date)) return undefined;
+  return values.map((v) => (v instanceof Date ? DATE_FORMAT : null));
+}
+
 /**
  * «Дорожная карта» as a whole sheet from its final table: the note, title and hint above the header,
  * the header with notes on «Сроки» and «Статус», each track's heading coloured with its goal as a note,
  * the «Статус» drop-down, our widths for our columns wherever they stand. `extraNotes` are notes
- * of the preparation (previous statuses).
+ * of the preparation (previous statuses); `year` goes into the printed page header.
  */
-export function roadmapSheet(table: Table, layout: RoadmapLayout, name: string, extraNotes: { row: number; col: number; text: string }[] = []): GeneratedSheet {
+export function roadmapSheet(table: Table, layout: RoadmapLayout, name: string, year: string | null, extraNotes: { row: number; col: number; text: string }[] = []): GeneratedSheet {
   const width = Math.max(layout.width, ...table.map((r) => r.length));
   const b = new SheetBuilder(name, '', width);
   const headings = new Map(layout.headings.map((h) => [h.index, h.track]));
@@ -44,7 +52,7 @@ export function roadmapSheet(table: Table, layout: RoadmapLayout, name: string, 
       b.row(values, { bg: TRACK_COLORS[track], bold: style.bold[0] });
       const col = values.findIndex((c) => cellText(c) !== '');
       b.note(r, Math.max(col, 0), trackNote(track));
-    } else b.row(values, { bold: r < layout.headerRow && r === 1 });
+    } else b.row(values, { bold: r < layout.headerRow && r === 1, formats: dateFormats(values) });
   }
   const at = (f: RoadmapField) => layout.columns[f];
   if (at('deadline') !== undefined) b.note(layout.headerRow, at('deadline') as number, ROADMAP_TEXT.deadlineHeaderNote);
@@ -60,6 +68,8 @@ export function roadmapSheet(table: Table, layout: RoadmapLayout, name: string, 
   b.widths(widths);
   // The headings overflow to the right from the track's column: it and the code do not wrap.
   b.wrap(...widths.map((_, c) => c).filter((c) => c !== at('track') && c !== at('code')));
+  // Printed by the working group for the order: the header repeats on every page (the default).
+  b.print({ header: yearHeader(year) });
   const sheet = b.build();
   sheet.values[0] = table[0].map((c) => (typeof c === 'string' ? capCell(c) : c));
   while (sheet.values[0].length < width) sheet.values[0].push('');

@@ -29,6 +29,8 @@ export interface GeneratedSheet {
   chart?: ChartSpec;
   /** Drop-down lists (strict: other values are refused), 0-based ranges («Статус» of «Дорожная карта»). */
   validations?: ListValidation[];
+  /** How the sheet prints on A4 (the CLI's .xlsx; Sheets has no print layout). Shells may ignore it. */
+  print?: PrintLayout;
 }
 
 /** A drop-down list of allowed values over a range of cells. */
@@ -39,6 +41,28 @@ export interface ListValidation {
   cols: number;
   values: string[];
   helpText?: string;
+}
+
+/**
+ * Print layout of a generated sheet. The shell chooses the orientation from the column widths and
+ * always fits the width to one page; this says what only the builder knows.
+ */
+export interface PrintLayout {
+  /** Shown in the page header beside the sheet name: «2022/2023 учебный год». */
+  header?: string;
+  /** 0-based first and last row repeated at the top of every page; absent: the table's header rows; null: none. */
+  repeatRows?: { first: number; last: number } | null;
+  /** 0-based columns repeated on the left of every page when the sheet is wider than a page: the school. */
+  repeatColumns?: { first: number; last: number };
+  /** Scale the column widths so that the table is exactly one page wide at full size (the order's appendix). */
+  fitColumns?: boolean;
+  /** 0-based rows that start a new page (a picture is never cut by a page break). */
+  pageBreaks?: number[];
+}
+
+/** «2022/2023 учебный год» for the page header, or nothing when the year is unknown. */
+export function yearHeader(year: string | null | undefined): string | undefined {
+  return year ? `${year} учебный год` : undefined;
 }
 
 /**
@@ -194,6 +218,10 @@ export class SheetBuilder {
     if (v.rows <= 0 || v.cols <= 0) return;
     if (!this.sheet.validations) this.sheet.validations = [];
     this.sheet.validations.push(v);
+  }
+
+  print(layout: PrintLayout): void {
+    this.sheet.print = { ...this.sheet.print, ...layout };
   }
 
   build(): GeneratedSheet {

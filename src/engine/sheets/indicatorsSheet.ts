@@ -4,7 +4,7 @@ import { IndicatorResult, IndicatorStatus, STATUS_TEXT, indicatorCounts, isListe
 import { previousSchoolYear } from '../parse';
 import { nameList } from '../summary/nameList';
 import { INDICATOR_HEADERS, POPULATION_LABELS, SHEETS } from '../strings';
-import { COLORS, GeneratedSheet, SheetBuilder } from './generated';
+import { COLORS, GeneratedSheet, SheetBuilder, yearHeader } from './generated';
 
 export const STATUS_COLORS: Record<IndicatorStatus, string> = {
   reached: COLORS.reached,
@@ -58,5 +58,6 @@ export function indicatorsSheet(a: Analysis, generatedAt: string): GeneratedShee
   b.freeze(head + 1);
   b.widths([70, 460, 90, 80, 90, 80, 110, 420]);
   b.wrap(1, 7);
+  b.print({ header: yearHeader(a.year) });
   return b.build();
 }

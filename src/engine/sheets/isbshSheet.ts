@@ -2,7 +2,7 @@ import { Analysis } from '../analyze';
 import { CUTOFF_P } from '../settings';
 import { CUTOFF_LABELS, HEADERS, SHEETS, YES } from '../strings';
 import { compareNames, formatNumber } from '../text';
-import { COLORS, FORMATS, GeneratedSheet, SheetBuilder } from './generated';
+import { COLORS, FORMATS, GeneratedSheet, SheetBuilder, yearHeader } from './generated';
 
 const ROW_FORMATS = [null, null, FORMATS.integer, FORMATS.share, FORMATS.share, FORMATS.share, FORMATS.index, FORMATS.integer];
 
@@ -36,5 +36,6 @@ export function isbshSheet(a: Analysis, generatedAt: string): GeneratedSheet {
   b.freeze(head + 1);
   b.widths([90, 280, 90, 110, 110, 110, 70, 60, 60, 320]);
   b.wrap(9);
+  b.print({ header: yearHeader(a.year), repeatColumns: { first: 0, last: 1 } });
   return b.build();
 }

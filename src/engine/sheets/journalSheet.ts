@@ -20,6 +20,6 @@ export function journalSheet(entries: JournalEntry[], generatedAt: string): Gene
   if (entries.length > MAX_JOURNAL_ROWS) b.row(['', '', '', '', JOURNAL_TRUNCATED(entries.length - MAX_JOURNAL_ROWS)], { bold: true });
   b.freeze(head + 1);
   b.widths([120, 160, 60, 220, 480, 300]);
-  b.wrap(4, 5);
+  b.wrap(3, 4, 5);
   return b.build();
 }

@@ -6,7 +6,7 @@ import { parseYesNo } from '../settings';
 import { CATEGORY, MONITORING_HEADERS, MONITORING_HINT, MONITORING_NOTE, MONITORING_STATUS, SHEETS } from '../strings';
 import { Cell, cellText } from '../table';
 import { compareNames, fold } from '../text';
-import { COLORS, GeneratedSheet, SheetBuilder } from './generated';
+import { COLORS, GeneratedSheet, SheetBuilder, yearHeader } from './generated';
 import { categoryOf } from './shnorSheet';
 
 export interface MonitoringChanges {
@@ -102,6 +102,7 @@ export function monitoringSheet(a: Analysis, previous: MonitoringLayout | null, 
   b.freeze(head + 1);
   b.widths([90, 260, 110, 130, ...MONITORING_COLUMNS.map((c) => (c.kind === 'check' ? 120 : 110)), ...extras.map(() => 140)]);
   b.wrap(...Array.from({ length: width - 2 }, (_, i) => i + 2));
+  b.print({ header: yearHeader(a.year), repeatColumns: { first: 0, last: 1 } });
   const sheet = b.build();
   // Unlike the other generated sheets it is an input: its first line must not say «перезаписывается».
   sheet.values[0][0] = MONITORING_NOTE(generatedAt);

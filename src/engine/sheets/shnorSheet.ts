@@ -5,13 +5,14 @@ import type { School } from '../schools/registry';
 import { failedShare, isLow } from '../shnor/judge';
 import { CATEGORY, CUTOFF_LABELS, HEADERS, SHEETS, STATUS_LABELS, SUPPORT_LIST_NOTE, YES } from '../strings';
 import { compareNames, formatNumber } from '../text';
-import { COLORS, FORMATS, GeneratedSheet, SheetBuilder } from './generated';
+import { COLORS, FORMATS, GeneratedSheet, SheetBuilder, yearHeader } from './generated';
 
 /** «ШНОР»: per school the failed share per selected procedure for Y−1 and Y, К1, К2, ШНОР, status, justification. */
 export function shnorSheet(a: Analysis, generatedAt: string): GeneratedSheet {
   const procedures = Object.keys(a.settings.procedures).filter((p) => a.settings.procedures[p]);
   const width = 2 + procedures.length * 2 + 5;
   const b = new SheetBuilder(SHEETS.shnor, generatedAt, width);
+  b.print({ header: yearHeader(a.year), repeatColumns: { first: 0, last: 1 } });
   if (!a.year) {
     b.row(['Нет результатов оценочных процедур: ШНОР не определены. Заполните лист «Результаты ОП».']);
     return b.build();
@@ -162,7 +163,8 @@ export function listSheet(a: Analysis, generatedAt: string): GeneratedSheet {
   for (const line of listCaveats(a)) b.row([line]);
   b.freeze(head + 1);
   b.widths([50, 90, 280, 120, 620]);
-  b.wrap(4);
+  b.wrap(2, 4);
+  b.print({ header: yearHeader(a.year), fitColumns: true });
   return b.build();
 }
 

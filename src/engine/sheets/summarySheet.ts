@@ -7,7 +7,7 @@ import { ListChanges, ListComparison } from '../summary/listChanges';
 import { nameList } from '../summary/nameList';
 import { CATEGORY, CHART_HEADERS, CUTOFF_LABELS, ROADMAP_SUMMARY, SHEETS, SUMMARY_TITLES, SUPPORT_LIST_NOTE } from '../strings';
 import { formatNumber } from '../text';
-import { COLORS, FORMATS, GeneratedSheet, SheetBuilder } from './generated';
+import { COLORS, FORMATS, GeneratedSheet, SheetBuilder, yearHeader } from './generated';
 import { STATUS_COLORS } from './indicatorsSheet';
 import type { RoadmapCheck } from '../roadmap/check';
 import { categoryOf } from './shnorSheet';
@@ -71,11 +71,12 @@ export function summarySheet(a: Analysis, changes: ListChanges | null, generated
   for (const p of analyticNote(a, changes)) b.row([p]);
 
   section(SUMMARY_TITLES.chart);
+  b.print({ pageBreaks: [b.rowCount - 1] });
   const points = isbshPoints(a);
   let chartAnchor = -1;
   if (points.length === 0) b.row(['ИСБШ не рассчитан ни для одной школы: диаграмма не построена.']);
   else {
-    chartAnchor = b.row(['Диаграмма строится надстройкой в Google Таблицах; командная строка записывает её файлом SVG рядом с книгой. Данные — в таблице ниже.']);
+    chartAnchor = b.row(['Диаграмма ИСБШ по школам с границей ШНСУ (командная строка записывает её и файлом SVG рядом с книгой). Данные — в таблице ниже.']);
     for (let i = 1; i < CHART_ROWS; i++) b.blank();
   }
   const head = points.length > 0 ? b.header([...CHART_HEADERS]) : -1;
@@ -84,6 +85,7 @@ export function summarySheet(a: Analysis, changes: ListChanges | null, generated
   }
   b.widths([640, 120, 130]);
   b.wrap(0);
+  b.print({ header: yearHeader(a.year), repeatRows: null });
   const sheet = b.build();
   if (points.length > 0) {
     sheet.chart = {
