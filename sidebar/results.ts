@@ -10,11 +10,13 @@ import { existingSheets, shownSummary, view } from './state';
 import { TEXT } from './text';
 import { fact, tile } from './widgets';
 import { renderRoadmapStatus } from './roadmapStatus';
+import { renderContextPairs } from './contextPairs';
 
 const results = byId('results');
 
 export function renderResults(): void {
   renderRoadmapStatus();
+  renderContextPairs();
   const s = shownSummary();
   if (!s) {
     fill(results, h('p', { class: 'empty' }, TEXT.results.none));

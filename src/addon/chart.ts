@@ -1,4 +1,5 @@
 import { ChartSpec } from '../engine';
+import { insertScatterChart } from './contextChart';
 
 const LINE_COLOR = '#d93025';
 
@@ -9,6 +10,7 @@ const LINE_COLOR = '#d93025';
  * sheet, so the failure is only logged.
  */
 export function insertChart(sheet: GoogleAppsScript.Spreadsheet.Sheet, spec: ChartSpec): boolean {
+  if (spec.scatter) return insertScatterChart(sheet, spec, spec.scatter);
   try {
     const range = sheet.getRange(spec.headerRow + 1, spec.column + 1, spec.rows + 1, spec.columns);
     const series: Record<number, { type: string; color: string; lineWidth: number }> = {};

@@ -1,5 +1,6 @@
 import {
   Analysis,
+  CONTEXT_SHEET,
   CUTOFF_LABELS,
   CutoffKind,
   Journal,
@@ -20,6 +21,7 @@ import {
   settingsSheetName,
   settingsTable,
 } from '../engine';
+import { PanelContext, panelContext } from './contextPanel';
 import { withLock } from './lock';
 import { REPORT_SHEETS, SETTINGS_WIDTHS, readInputs, runAnalysis } from './pipeline';
 import { SheetIndex, WriteOutcome, inspectSheets, readSheet, transact } from './sheetsAdapter';
@@ -76,6 +78,8 @@ export interface RunSummary {
   indicators: { reached: number; notReached: number; noData: number };
   /** Completeness of «Дорожная карта» (issue 15); null when there is no such sheet. */
   roadmap: RoadmapSummary | null;
+  /** «Контекст»: the model, and the pairs for network support. */
+  context: PanelContext;
   /** Generated sheets written beside a sheet of the user's of the same name, which was left as it is. */
   displaced: { wanted: string; name: string }[];
   /** Russian sentences about what did not fully work (a chart not drawn, a temporary sheet left). */
@@ -113,6 +117,8 @@ const FIRST_PROBLEMS = 8;
 
 export function summarize(a: Analysis, sheets: string[], places: SheetPlaces = NO_PLACES): RunSummary {
   const placed = (name: string) => places.names[name] ?? name;
+  // First: it adds the context's journal entries, which the counts below include.
+  const context = panelContext(a, placed(CONTEXT_SHEET));
   const count = (f: (o: Analysis['schools'][number]) => boolean) => a.schools.filter(f).length;
   const problems = a.journal
     .filter((e) => e.level !== 'info')
@@ -142,6 +148,7 @@ export function summarize(a: Analysis, sheets: string[], places: SheetPlaces = N
     roadmap: roadmapSummary(a.roadmap),
     displaced: places.displaced,
     notices: places.notices,
+    context,
   };
 }
 

@@ -4,6 +4,7 @@ import { CLI_HELP, CLI_OUTPUT_LABELS, CLI_TEXT, CLI_WRITE_TEXT, SHEETS, Settings
 import { chartPictures, readWorkbookPath, xlsxBytes } from './io';
 import { determination, summaryText } from './summary';
 import { isbshChartPicture, svgPathFor } from './isbshSvg';
+import { contextChartPicture, contextSvgPathFor } from './contextSvg';
 import { documentSource, spravkaDocxBytes } from './docx';
 import { monitoringWorkbook } from './monitoring';
 import { IMPORT_USAGE, importCommand } from './importCommand';
@@ -83,6 +84,8 @@ async function analyzeCommand(args: string[], { io, generatedAt }: CommandContex
   const { output, outputs } = planWorkbookOutput(source, stringValue(parsed.values.output), parsed.values['in-place'] === true, '-результат.xlsx');
   const svg = svgPathFor(output);
   outputs.declare(svg, CLI_OUTPUT_LABELS.chart);
+  const contextSvg = contextSvgPathFor(output);
+  outputs.declare(contextSvg, CLI_OUTPUT_LABELS.contextChart);
   if (json !== undefined) outputs.declare(json, CLI_OUTPUT_LABELS.json);
   const docx = stringValue(parsed.values.docx);
   if (docx !== undefined && !/\.docx$/i.test(docx)) throw new UsageError(CLI_TEXT.docxNotDocx(docx));
@@ -93,8 +96,9 @@ async function analyzeCommand(args: string[], { io, generatedAt }: CommandContex
   for (const s of input.sheets) tables[s.name] = s.rows;
   // A sheet without the marker in A1 is the user's: a generated sheet of its name goes elsewhere (issue 9, item 1).
   const report = buildReport({ sheetNames: input.sheets.map((s) => s.name), tables, overrides, existingSheets: input.existingSheets, today: isoDate(io.now()) }, generatedAt);
-  // One rendering of the ИСБШ chart: the picture on «Сводка», the SVG beside the book, the picture in the справка.
+  // One rendering of each chart: the picture in its sheet, the SVG beside the book (ИСБШ also in the справка).
   const chart = await isbshChartPicture(report.analysis);
+  const contextChart = await contextChartPicture(report.analysis);
   const files: FileContent[] = [
     {
       path: output,
@@ -105,11 +109,15 @@ async function analyzeCommand(args: string[], { io, generatedAt }: CommandContex
         obsolete: report.placement.obsolete,
         settingsUpdate: report.analysis.settingsUpdate,
         settingsSheetName: SHEETS.settings,
-        pictures: chartPictures(report.sheets, chart?.bytes),
+        pictures: [
+          ...chartPictures(report.sheets.filter((g) => g.chart && !g.chart.scatter), chart?.bytes),
+          ...chartPictures(report.sheets.filter((g) => g.chart?.scatter), contextChart?.bytes),
+        ],
       }),
     },
   ];
   if (chart !== null) files.push({ path: svg, data: chart.svg });
+  if (contextChart !== null) files.push({ path: contextSvg, data: contextChart.svg });
   if (json !== undefined) files.push({ path: json, data: `${JSON.stringify(report.json, null, 2)}\n` });
   if (docx !== undefined) {
     files.push({ path: docx, data: await spravkaDocxBytes(report, { generatedAt, source: documentSource(source, input.kind), chartPng: chart?.bytes ?? null }) });

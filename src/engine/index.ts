@@ -22,6 +22,8 @@ export { previousSchoolYear } from './parse';
 export * from './objectivity';
 export * from './form';
 export * from './roadmap';
+export * from './context';
+export { contextSheet } from './sheets/contextSheet';
 export * from './documents';
 export * from './history/approved';
 export * from './history/history';

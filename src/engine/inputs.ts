@@ -2,7 +2,7 @@ import { findHeader } from './headers';
 import { QUESTIONNAIRE_COLUMNS } from './isbsh/questionnaire';
 import { Journal } from './journal';
 import { Settings, readSettings } from './settings';
-import { IMPORT_JOURNAL_SHEET, QUESTIONNAIRE_SHEET_PREFIXES, ROADMAP_SHEET, SHEETS } from './strings';
+import { CONTEXT_SHEET, IMPORT_JOURNAL_SHEET, QUESTIONNAIRE_SHEET_PREFIXES, ROADMAP_SHEET, SHEETS } from './strings';
 import { Table } from './table';
 import { fold } from './text';
 
@@ -43,7 +43,7 @@ export type Peek = (sheet: string) => Table | null;
 /** How many rows are enough to find a header under a title. */
 export const PEEK_ROWS = 15;
 
-const GENERATED = new Set([SHEETS.isbsh, SHEETS.shnor, SHEETS.list, SHEETS.indicators, SHEETS.summary, SHEETS.history, SHEETS.objectivity, SHEETS.journal, IMPORT_JOURNAL_SHEET].map(fold));
+const GENERATED = new Set([SHEETS.isbsh, SHEETS.shnor, SHEETS.list, SHEETS.indicators, SHEETS.summary, CONTEXT_SHEET, SHEETS.history, SHEETS.objectivity, SHEETS.journal, IMPORT_JOURNAL_SHEET].map(fold));
 
 /** A sheet whose header has the three questionnaire counts: the form's responses whatever its name. */
 export function looksLikeQuestionnaire(table: Table | null): boolean {

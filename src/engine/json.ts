@@ -3,6 +3,8 @@ import { JournalEntry } from './journal';
 import { LowResult, ShnorStatus } from './shnor/judge';
 import { CUTOFF_P, Settings } from './settings';
 import type { RoadmapCheck } from './roadmap/check';
+import { ContextAnalysis, contextOf } from './context/analysis';
+import { ContextJson, SchoolContextJson, contextJson, contextSchoolJson } from './context/json';
 import { ExitStatus, ListChangeSet, SchoolHistory } from './history/history';
 import { ObjectivityJson, objectivityJson } from './objectivity/json';
 import { previousSchoolYear } from './parse';
@@ -19,6 +21,8 @@ export interface ResultJson {
     sameProcedure: boolean;
     minSample: number;
     procedures: string[];
+    contextDeviation: number;
+    leaderCapacity: number;
     exitYears: number;
     objectivity: Settings['objectivity'];
   };
@@ -27,6 +31,8 @@ export interface ResultJson {
   indicators?: IndicatorJson[];
   /** «Дорожная карта» (DESIGN §3.3): null when the workbook has none. */
   roadmap: RoadmapJson | null;
+  /** The context model's line (DESIGN §2.7, §3.3); null when it was not computed. */
+  context: ContextJson;
   /** The list of Y against Y−1 by school code (DESIGN §2.6); null without results for Y−1. */
   listChanges: { previousYear: string; entered: string[]; left: string[]; stayed: string[] } | null;
   /** Journal comparison and boundary peaks of Y and Y−1 (issue 16). */
@@ -34,7 +40,7 @@ export interface ResultJson {
   issues: { level: JournalEntry['level']; sheet: string; row?: number; school?: string; message: string; action?: string }[];
 }
 
-export interface SchoolJson {
+export interface SchoolJson extends SchoolContextJson {
   code: string;
   name: string;
   isbsh: number | null;
@@ -87,7 +93,7 @@ export function roadmapJson(check: RoadmapCheck | null): RoadmapJson | null {
   };
 }
 
-export function toJson(a: Analysis, indicators?: IndicatorJson[]): ResultJson {
+export function toJson(a: Analysis, indicators?: IndicatorJson[], context: ContextAnalysis = contextOf(a)): ResultJson {
   const w = a.settings.weights;
   return {
     year: a.year,
@@ -99,6 +105,8 @@ export function toJson(a: Analysis, indicators?: IndicatorJson[]): ResultJson {
       sameProcedure: a.settings.sameProcedure,
       minSample: a.settings.minSample,
       procedures: Object.keys(a.settings.procedures).filter((p) => a.settings.procedures[p]),
+      contextDeviation: a.settings.contextDeviation,
+      leaderCapacity: a.settings.leaderCapacity,
       exitYears: a.settings.exitYears,
       objectivity: { ...a.settings.objectivity },
     },
@@ -119,10 +127,12 @@ export function toJson(a: Analysis, indicators?: IndicatorJson[]): ResultJson {
       justification: o.shnor?.justification ?? '',
       ...(o.isbsh === null ? { remark: o.isbshRemark } : {}),
       ...historyJson(a.history.schools[i]),
+      ...contextSchoolJson(context, i),
     })),
     ...(indicators ? { indicators } : {}),
     roadmap: roadmapJson(a.roadmap),
     listChanges: changesJson(a.history.changes),
+    context: contextJson(context),
     objectivity: a.year ? objectivityJson(a.objectivity, [a.year, previousSchoolYear(a.year)]) : [],
     issues: a.journal.map((e) => ({ level: e.level, sheet: e.sheet, row: e.row, school: e.school, message: e.message, action: e.action })),
   };

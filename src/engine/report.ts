@@ -3,6 +3,8 @@ import { indicatorsJson } from './indicators/toJson';
 import { ResultJson, toJson } from './json';
 import { GeneratedSheet, yearHeader } from './sheets/generated';
 import { isbshSheet } from './sheets/isbshSheet';
+import { contextSheet } from './sheets/contextSheet';
+import { contextOf } from './context/analysis';
 import { journalSheet } from './sheets/journalSheet';
 import { listSheet, shnorSheet } from './sheets/shnorSheet';
 import { programSheets } from './summary/programSheets';
@@ -10,10 +12,10 @@ import { historySheet } from './history/historySheet';
 import { objectivitySheet } from './objectivity/sheet';
 import type { ListChanges } from './summary/listChanges';
 import { PlacementPlan, displacementMessage, placeSheets } from './sheets/placement';
-import { PLACEMENT_TEXT, SHEETS } from './strings';
+import { CONTEXT_SHEET, PLACEMENT_TEXT, SHEETS } from './strings';
 
 /** Every sheet «Рассчитать» writes, in workbook order (the shells place them beside the user's sheets). */
-export const REPORT_SHEETS: readonly string[] = [SHEETS.isbsh, SHEETS.shnor, SHEETS.list, SHEETS.indicators, SHEETS.summary, SHEETS.history, SHEETS.objectivity, SHEETS.journal];
+export const REPORT_SHEETS: readonly string[] = [SHEETS.isbsh, SHEETS.shnor, SHEETS.list, SHEETS.indicators, SHEETS.summary, CONTEXT_SHEET, SHEETS.history, SHEETS.objectivity, SHEETS.journal];
 
 export interface Report {
   analysis: Analysis;
@@ -29,9 +31,11 @@ export interface Report {
 /** Runs the analysis and lays out every generated sheet. `generatedAt` is the shell's local time text. */
 export function buildReport(input: AnalysisInput, generatedAt: string): Report {
   const analysis = analyze(input);
+  // The context adds its journal entries: before any sheet reads the journal.
+  const context = contextOf(analysis);
   const sheets = [isbshSheet(analysis, generatedAt), shnorSheet(analysis, generatedAt), listSheet(analysis, generatedAt)];
   const program = programSheets(analysis, generatedAt);
-  sheets.push(...program.sheets, historySheet(analysis, generatedAt));
+  sheets.push(...program.sheets, contextSheet(analysis, generatedAt), historySheet(analysis, generatedAt));
   if (analysis.objectivity.entries.length > 0) sheets.push(objectivitySheet(analysis.objectivity, analysis.year, generatedAt));
   const placement = placeSheets([...sheets.map((s) => s.name), SHEETS.journal], input.existingSheets ?? []);
   for (const p of placement.placements) {
@@ -41,5 +45,5 @@ export function buildReport(input: AnalysisInput, generatedAt: string): Report {
   sheets.forEach((s, i) => (s.name = placement.placements[i].name));
   // Every printed page says which school year it is about (DESIGN §3.4).
   for (const s of sheets) s.print = { header: yearHeader(analysis.year), ...s.print };
-  return { analysis, sheets, json: toJson(analysis, indicatorsJson(analysis.indicators)), placement, listChanges: program.listChanges };
+  return { analysis, sheets, json: toJson(analysis, indicatorsJson(analysis.indicators), context), placement, listChanges: program.listChanges };
 }

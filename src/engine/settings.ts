@@ -2,7 +2,7 @@ import { VprScale, formatScale, parseScale, scaleKey } from './import/scale';
 import { Journal } from './journal';
 import { parseNumber, parseSchoolYear } from './parse';
 import { PROCEDURES, matchProcedure } from './shnor/procedures';
-import { CUTOFF_LABELS, FORM_TEXT, NO, PROTOCOL_TEXT, SHEETS, YES } from './strings';
+import { CONTEXT_SETTINGS, CUTOFF_LABELS, FORM_TEXT, NO, PROTOCOL_TEXT, SHEETS, YES } from './strings';
 import { parseFormId } from './form/formId';
 import { Cell, Table, cellText } from './table';
 import { fold, formatNumber, quote } from './text';
@@ -38,6 +38,10 @@ export interface Settings {
   exitYears: number;
   /** Name of the municipality for titles of the form and the documents; '' = from «Справочник ОО». */
   municipality: string;
+  /** Context (DESIGN §2.7): «результаты ниже ожидаемых» from this residual on, in percentage points. */
+  contextDeviation: number;
+  /** Context: how many ШНОР schools one «школа-лидер» may be paired with. */
+  leaderCapacity: number;
   /** Scales of marks of ВПР protocols, by `scaleKey(procedure, year)` (rows «Шкала ВПР: …»). */
   vprScales: Record<string, VprScale>;
   /** Indicative thresholds of the signs of biased marking («Признаки необъективности: …»). */
@@ -83,6 +87,8 @@ export function defaultSettings(): Settings {
     dynamics: 'share',
     exitYears: 1,
     municipality: '',
+    contextDeviation: 10,
+    leaderCapacity: 2,
     vprScales: {},
     objectivity: { ...DEFAULT_OBJECTIVITY },
   };
@@ -144,6 +150,14 @@ export const OBJECTIVITY_ROW_PREFIX = 'Признаки необъективно
 export const FORM_SETTING_LABEL = 'Форма анкеты';
 export const QUESTIONNAIRE_SHEET_LABEL = 'Лист анкеты';
 
+/** Context (DESIGN §2.7, the sheet «Контекст»). */
+function contextSettingRows(): SettingRow[] {
+  return [
+    numberRow(CONTEXT_SETTINGS.deviation.label, CONTEXT_SETTINGS.deviation.hint, (s) => s.contextDeviation, (s, v) => (s.contextDeviation = v), (v) => v > 0 && v <= 100),
+    numberRow(CONTEXT_SETTINGS.capacity.label, CONTEXT_SETTINGS.capacity.hint, (s) => s.leaderCapacity, (s, v) => (s.leaderCapacity = v), (v) => Number.isInteger(v) && v >= 1 && v <= 1000),
+  ];
+}
+
 export const SETTING_ROWS: SettingRow[] = [
   {
     label: 'Учебный год анализа',
@@ -186,7 +200,8 @@ export const SETTING_ROWS: SettingRow[] = [
   weightRow('ИСБШ: вес доли «на учёте»', 'register', 'Вычитается: 65 × r.'),
   numberRow('Порог низкого результата, %', 'Результат низкий, если не справились не менее этой доли участников.', (s) => s.threshold, (s, v) => (s.threshold = v), (v) => v > 0 && v <= 100),
   yesNoRow('Критерий 2: та же процедура в оба года', '«да» — низкие результаты в обоих годах должны быть по одной и той же процедуре.', (s) => s.sameProcedure, (s, v) => (s.sameProcedure = v)),
-  numberRow('Минимум участников для надёжного вывода', 'Низкий результат при меньшем числе участников отмечается как «малая выборка».', (s) => s.minSample, (s, v) => (s.minSample = v), (v) => Number.isInteger(v) && v >= 1),
+  numberRow('Минимум участников для надёжного вывода', 'Низкий результат при меньшем числе участников отмечается как «малая выборка»; в листе «Контекст» школа, у которой в году анализа участников меньше, не получает доли не справившихся.', (s) => s.minSample, (s, v) => (s.minSample = v), (v) => Number.isInteger(v) && v >= 1),
+  ...contextSettingRows(),
   {
     label: QUESTIONNAIRE_SHEET_LABEL,
     hint: 'Пусто — лист «Ответы на форму…» находится автоматически.',

@@ -116,7 +116,7 @@ describe('the swap', () => {
     const all = calls(undefined);
     expect(calls(6)).toEqual(all);
     expect(all.reads).toBe(4);
-    expect(all.writes).toBe(7);
+    expect(all.writes).toBe(8);
   });
 
   it('gives up cleanly, before Google stops it, when the writing would not finish in time', () => {

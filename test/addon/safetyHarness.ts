@@ -10,7 +10,7 @@ import { SeedSheet, SheetDump, WorkbookCheckpoint } from '../support/fakeSpreads
 
 export const INPUTS = ['Ответы на форму (1)', 'Результаты ОП', 'Справочник ОО'];
 /** Where «Рассчитать» writes in `userWorkbook`: «Сводка» is the user's. */
-export const GENERATED = ['ИСБШ', 'ШНОР', 'Перечень ШНОР и ШНСУ', 'Показатели', 'Сводка (расчёт)', 'История', 'Журнал проверки'];
+export const GENERATED = ['ИСБШ', 'ШНОР', 'Перечень ШНОР и ШНСУ', 'Показатели', 'Сводка (расчёт)', 'Контекст', 'История', 'Журнал проверки'];
 export const USER_SHEETS = ['Сводка', 'Мои заметки'];
 
 export interface Started {

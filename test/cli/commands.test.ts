@@ -94,7 +94,7 @@ describe('issue 9 item 3: the output file is never the input unless --in-place',
     expect(second.out).toContain(`Резервная копия исходной книги: ${path.join(d, 'book.bak-2.xlsx')}`);
     expect(fs.readFileSync(path.join(d, 'book.bak.xlsx')).equals(original)).toBe(true);
     expect(fs.readFileSync(path.join(d, 'book.bak-2.xlsx')).equals(afterFirst)).toBe(true);
-    expect(fs.readdirSync(d).sort()).toEqual(['book-isbsh.svg', 'book.bak-2.xlsx', 'book.bak.xlsx', 'book.xlsx']);
+    expect(fs.readdirSync(d).sort()).toEqual(['book-context.svg', 'book-isbsh.svg', 'book.bak-2.xlsx', 'book.bak.xlsx', 'book.xlsx']);
   });
 
   it('--in-place is refused for a CSV folder and beside an -o naming another file; --json over the workbook is refused', async () => {
@@ -119,7 +119,7 @@ describe('issue 9 item 3: the output file is never the input unless --in-place',
     fs.writeFileSync(path.join(d, 'r.json'), 'прежний результат');
     const r = await run('analyze', example, '-o', path.join(d, 'r.xlsx'), '--json', path.join(d, 'r.json'));
     expect(r.code).toBe(EXIT.ok);
-    expect(fs.readdirSync(d).sort()).toEqual(['r-isbsh.svg', 'r.json', 'r.xlsx']);
+    expect(fs.readdirSync(d).sort()).toEqual(['r-context.svg', 'r-isbsh.svg', 'r.json', 'r.xlsx']);
     expect(JSON.parse(fs.readFileSync(path.join(d, 'r.json'), 'utf8')).year).toBe('2022/2023');
   });
 

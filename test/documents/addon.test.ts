@@ -87,7 +87,7 @@ describe('«Создать документ справки» in the add-on', () 
     const { env, addon } = start(sheets);
     const inputs = ['Справочник ОО', 'Ответы на форму (1)', 'Результаты ОП'].map((n) => env.dumpSheet(n).values);
     const result = addon.call<ReportDocumentResult>('createReportDocument');
-    expect(result.sheets).toEqual(['ИСБШ', 'ШНОР', LIST, 'Показатели', 'Сводка', 'История', 'Журнал проверки']);
+    expect(result.sheets).toEqual(['ИСБШ', 'ШНОР', LIST, 'Показатели', 'Сводка', 'Контекст', 'История', 'Журнал проверки']);
     expect(result).toMatchObject({ chart: true, headersPinned: true });
     expect(result.message[0]).toBe(`Создан документ «${result.name}».`);
     expect(['Справочник ОО', 'Ответы на форму (1)', 'Результаты ОП'].map((n) => env.dumpSheet(n).values)).toEqual(inputs);

@@ -65,7 +65,7 @@ describe('program indicators in the add-on', () => {
     env.calls.reset();
     const summary = addon.call<{ indicators: { reached: number; notReached: number; noData: number }; sheets: string[] }>('runCalculation');
     expect(env.dumpSheet('Мониторинг').values).toEqual(before.values);
-    expect(summary.sheets).toEqual(['ИСБШ', 'ШНОР', 'Перечень ШНОР и ШНСУ', 'Показатели', 'Сводка', 'История', 'Журнал проверки']);
+    expect(summary.sheets).toEqual(['ИСБШ', 'ШНОР', 'Перечень ШНОР и ШНСУ', 'Показатели', 'Сводка', 'Контекст', 'История', 'Журнал проверки']);
     const { reached, notReached, noData } = summary.indicators;
     expect(reached + notReached + noData).toBe(29);
     expect(reached).toBeGreaterThan(0);
@@ -78,7 +78,7 @@ describe('program indicators in the add-on', () => {
     expect(chart).toMatchObject({ type: 'COMBO', numHeaders: 1 });
     expect(chart.options).toMatchObject({ seriesType: 'bars', series: { 1: { type: 'line' } } });
     expect(chart.position.row).toBeLessThan(head + 1);
-    expect(env.calls.count('Sheet.insertChart')).toBe(1);
+    expect(env.calls.count('Sheet.insertChart')).toBe(2); // «Сводка» and «Контекст»
 
     // A second run replaces the chart instead of piling them up.
     addon.call('runCalculation');

@@ -54,7 +54,7 @@ describe('«Мониторинг» prepared for the first time', () => {
   it('is never written by «Рассчитать», which reads it', () => {
     const report = buildReport(workbook({ Мониторинг: v }), 'сейчас');
     expect(report.sheets.map((s) => s.name)).not.toContain('Мониторинг');
-    expect(report.sheets.map((s) => s.name)).toEqual(['ИСБШ', 'ШНОР', 'Перечень ШНОР и ШНСУ', 'Показатели', 'Сводка', 'История', 'Журнал проверки']);
+    expect(report.sheets.map((s) => s.name)).toEqual(['ИСБШ', 'ШНОР', 'Перечень ШНОР и ШНСУ', 'Показатели', 'Сводка', 'Контекст', 'История', 'Журнал проверки']);
   });
 });
 

@@ -85,6 +85,22 @@ export interface ChartSpec {
   anchorColumn: number;
   width: number;
   height: number;
+  /** Drawn as a scatter chart instead (Контекст); the CLI places its rendered picture at the same anchor and size. */
+  scatter?: ScatterChartSpec;
+}
+
+/**
+ * A scatter over the rows of the block (`headerRow` + 1 … `headerRow` + `rows`): the first column of
+ * the first range is x, every other column is a series (a blank cell is no point), in range order.
+ */
+export interface ScatterChartSpec {
+  /** 0-based first column and number of columns of each range. */
+  ranges: { column: number; columns: number }[];
+  /** One per series column: a line through its points (the fitted line) or points of a shape. */
+  series: { color: string; line?: boolean; shape?: 'circle' | 'triangle' | 'diamond' | 'square'; size?: number }[];
+  xAxis: { title: string; min: number; max: number };
+  /** Shares, shown as percentages. */
+  yAxis: { title: string; min: number; max: number };
 }
 
 export const COLORS = {

@@ -10,6 +10,8 @@ import { formatNumber } from '../text';
 import { COLORS, FORMATS, GeneratedSheet, SheetBuilder, yearHeader } from './generated';
 import { STATUS_COLORS } from './indicatorsSheet';
 import type { RoadmapCheck } from '../roadmap/check';
+import { contextSummaryRows } from '../context/summary';
+import { CONTEXT_TEXT } from '../strings';
 import { categoryOf } from './shnorSheet';
 
 const WIDTH = 3;
@@ -69,6 +71,9 @@ export function summarySheet(a: Analysis, changes: ListChanges | null, generated
 
   section(SUMMARY_TITLES.note);
   for (const p of analyticNote(a, changes)) b.row([p]);
+
+  section(CONTEXT_TEXT.summaryTitle);
+  for (const r of contextSummaryRows(a)) b.row(r);
 
   section(SUMMARY_TITLES.chart);
   b.print({ pageBreaks: [b.rowCount - 1] });

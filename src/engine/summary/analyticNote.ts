@@ -5,6 +5,7 @@ import { CATEGORY, SHEETS, SUPPORT_LIST_NOTE } from '../strings';
 import { compareNames, formatNumber, formatPercent, plural } from '../text';
 import { ListChanges, ListComparison } from './listChanges';
 import { nameList } from './nameList';
+import { contextNote } from '../context/summary';
 
 const schoolsWord = (n: number) => plural(n, 'школа', 'школы', 'школ');
 const namesOf = (list: SchoolOutcome[]) => nameList(list.map((o) => o.school.name).sort(compareNames));
@@ -78,5 +79,6 @@ function attentionParagraph(a: Analysis): string {
  * schools need attention — plain paragraphs a coordinator can paste into a report.
  */
 export function analyticNote(a: Analysis, changes: ListChanges | null): string[] {
-  return [listParagraph(a), ...(changes ? [changesParagraph(changes)] : []), indicatorsParagraph(a.indicators), attentionParagraph(a), SUPPORT_LIST_NOTE];
+  const context = contextNote(a);
+  return [listParagraph(a), ...(changes ? [changesParagraph(changes)] : []), indicatorsParagraph(a.indicators), attentionParagraph(a), ...(context ? [context] : []), SUPPORT_LIST_NOTE];
 }
