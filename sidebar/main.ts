@@ -5,6 +5,7 @@ import { reloadImportSheetsIfOpen, setupImportPanel } from './importPanel';
 import { setupDocument } from './document';
 import { setupMonitoring } from './monitoring';
 import { setupRoadmap } from './roadmap';
+import { setupHistory } from './history';
 import { setupForm } from './form';
 import { setupSettingsForm } from './settingsForm';
 import { load, setupRefresh } from './workbook';
@@ -17,6 +18,7 @@ setupSettingsForm(() => void save());
 setupImportPanel();
 setupMonitoring();
 setupRoadmap();
+setupHistory();
 setupForm();
 setupDocument();
 

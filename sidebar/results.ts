@@ -11,12 +11,14 @@ import { TEXT } from './text';
 import { fact, tile } from './widgets';
 import { renderRoadmapStatus } from './roadmapStatus';
 import { renderContextPairs } from './contextPairs';
+import { renderHistory } from './history';
 
 const results = byId('results');
 
 export function renderResults(): void {
   renderRoadmapStatus();
   renderContextPairs();
+  renderHistory();
   const s = shownSummary();
   if (!s) {
     fill(results, h('p', { class: 'empty' }, TEXT.results.none));

@@ -22,6 +22,7 @@ import {
   settingsTable,
 } from '../engine';
 import { PanelContext, panelContext } from './contextPanel';
+import { HISTORY_SHEET, PanelHistory, panelHistory } from './historyPanel';
 import { withLock } from './lock';
 import { REPORT_SHEETS, SETTINGS_WIDTHS, readInputs, runAnalysis } from './pipeline';
 import { SheetIndex, WriteOutcome, inspectSheets, readSheet, transact } from './sheetsAdapter';
@@ -80,6 +81,8 @@ export interface RunSummary {
   roadmap: RoadmapSummary | null;
   /** «Контекст»: the model, and the pairs for network support. */
   context: PanelContext;
+  /** «История»: who entered and who left since last year; whether this year's list is recorded. */
+  history: PanelHistory;
   /** Generated sheets written beside a sheet of the user's of the same name, which was left as it is. */
   displaced: { wanted: string; name: string }[];
   /** Russian sentences about what did not fully work (a chart not drawn, a temporary sheet left). */
@@ -149,6 +152,7 @@ export function summarize(a: Analysis, sheets: string[], places: SheetPlaces = N
     displaced: places.displaced,
     notices: places.notices,
     context,
+    history: panelHistory(a, placed(HISTORY_SHEET)),
   };
 }
 

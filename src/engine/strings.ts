@@ -949,6 +949,27 @@ export const CONTEXT_PANEL = {
 
 // ===== History: the list across years, approved lists (issue 13) =====================================
 
+/** The panel's section «Изменения перечня». */
+export const HISTORY_PANEL = {
+  none: 'Нет данных.',
+  noYears: 'Результатов оценочных процедур нет: истории перечня пока нет.',
+  noPrevious: (previous: string) => `Результатов за ${previous} нет: сравнить перечень с прошлым годом нельзя.`,
+  since: (previous: string) => `По сравнению с ${previous}:`,
+  entered: 'Вошли в перечень',
+  left: 'Вышли из перечня',
+  stayed: 'Остались в перечне',
+  longOnList: 'В перечне три года подряд и дольше',
+  more: (n: number, sheet: string) => `и ещё ${n} — на листе «${sheet}»`,
+  later: (sheet: string) => `История за все годы — на листе «${sheet}» после расчёта.`,
+  recorded: (year: string, sheet: string) => `Перечень ${year} зафиксирован в листе «${sheet}» как утверждённый.`,
+  notRecorded: (year: string) => `Перечень ${year} ещё не зафиксирован как утверждённый. Когда приказ подписан, зафиксируйте его: история будет брать его вместо расчёта, а изменения данных после приказа попадут в журнал.`,
+  orderLabel: 'Приказ (№, дата)',
+  orderPlaceholder: '№ 45 от 20.01.2024',
+  button: 'Зафиксировать перечень года',
+  busy: 'Запись перечня…',
+  failed: 'Перечень не зафиксирован',
+} as const;
+
 export const HISTORY_TEXT = {
   approvedHeader: ['Учебный год', 'Код ОО', 'Наименование ОО', 'Категория', 'Приказ (№, дата)'],
   emptyList: '(в перечне нет ни одной школы)',
