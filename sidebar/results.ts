@@ -9,12 +9,14 @@ import { runNotesView } from './runNotes';
 import { existingSheets, shownSummary, view } from './state';
 import { TEXT } from './text';
 import { fact, tile } from './widgets';
+import { renderRoadmapStatus } from './roadmapStatus';
 import { renderContextPairs } from './contextPairs';
 import { renderHistory } from './history';
 
 const results = byId('results');
 
 export function renderResults(): void {
+  renderRoadmapStatus();
   renderContextPairs();
   renderHistory();
   const s = shownSummary();

@@ -13,6 +13,8 @@ const WHEN_MISSING: Record<PanelSource['role'], { required: boolean; listed: boo
   settings: { required: false, listed: true },
   // The monitoring sheet is optional and comes later in the year.
   monitoring: { required: false, listed: false },
+  // «Дорожная карта» appears once «Подготовить дорожную карту» has made it.
+  roadmap: { required: false, listed: false },
 };
 
 const list = byId('sources');

@@ -4,7 +4,7 @@ import type { PanelState, RunSummary } from '../src/addon/panel';
 import { byId } from './dom';
 import { hideError } from './errors';
 
-export type Busy = null | 'load' | 'save' | 'run' | 'import' | 'apply' | 'monitoring' | 'form' | 'document' | 'record';
+export type Busy = null | 'load' | 'save' | 'run' | 'import' | 'apply' | 'monitoring' | 'form' | 'document' | 'record' | 'roadmap';
 
 export const view = {
   state: null as PanelState | null,

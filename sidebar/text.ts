@@ -1,7 +1,7 @@
 // The panel's own wording, by section. Sheet names and the product's words come from
 // src/engine/strings.ts; failure messages are chosen in format.ts (describeFailure).
 import type { PanelSource } from '../src/addon/panel';
-import { CUTOFF_LABELS, MENU, QUESTIONNAIRE_SHEET_PREFIXES, SHEETS } from '../src/engine/strings';
+import { CUTOFF_LABELS, MENU, QUESTIONNAIRE_SHEET_PREFIXES, ROADMAP_MENU, SHEETS } from '../src/engine/strings';
 import { capitalize, count } from './format';
 
 type Forms = [string, string, string];
@@ -27,6 +27,7 @@ export const TEXT = {
       registry: ['школа', 'школы', 'школ'],
       settings: ['строка', 'строки', 'строк'],
       monitoring: ['строка', 'строки', 'строк'],
+      roadmap: ['мера', 'меры', 'мер'],
     } as Record<PanelSource['role'], Forms>,
     missing: {
       questionnaire: `Нужен лист «${QUESTIONNAIRE_SHEET_PREFIXES[0]}…»: без него ИСБШ и ШНСУ не рассчитываются.`,
@@ -34,6 +35,7 @@ export const TEXT = {
       registry: 'Необязателен: школы сопоставляются по анкете и результатам.',
       settings: 'Будет создан при расчёте со значениями по умолчанию.',
       monitoring: 'Необязателен.',
+      roadmap: 'Необязателен.',
     } as Record<PanelSource['role'], string>,
     notFound: 'не найден',
     remarks: (n: number) => count(n, ['замечание', 'замечания', 'замечаний']),
@@ -174,6 +176,23 @@ export const TEXT = {
     added: (rows: number, sheet: string) => `Добавлено ${count(rows, ['строка', 'строки', 'строк'])} в конец листа «${sheet}». Имеющиеся строки не изменены.`,
     nothingAdded: 'Ничего не добавлено: новых строк нет.',
     calculateNext: `Нажмите ${CALCULATE}, чтобы обновить ШНОР и перечень.`,
+  },
+
+  roadmap: {
+    button: ROADMAP_MENU,
+    busy: 'Подготовка дорожной карты…',
+    failed: 'Дорожная карта не подготовлена',
+    none: `Дорожной карты ещё нет: нажмите «${ROADMAP_MENU}».`,
+    unrecognized: (sheet: string) => `Лист «${sheet}» не распознан как дорожная карта: подробности — в журнале проверки.`,
+    factsLabel: 'Полнота дорожной карты',
+    rows: 'Мер (по трекам)',
+    without: 'Школ без полной меры',
+    incomplete: 'Мер заполнено не полностью',
+    unreadable: 'Сроки не читаются',
+    overdue: (date: string) => `Срок прошёл, не выполнено (на ${date})`,
+    schoolsTitle: 'Нет полной меры (мера, сроки, ответственные, результаты)',
+    schoolWhere: (track: number, rows: number[]) => `трек ${track}, ${rows.length ? `${rows.length === 1 ? 'строка' : 'строки'} ${rows.join(', ')}` : 'нет в дорожной карте'}`,
+    more: (n: number) => `и ещё ${n} — в журнале проверки`,
   },
 
   monitoring: {

@@ -7,6 +7,7 @@ export { getPanelState, savePanelSettings, runCalculation, activateSheet } from 
 export { ISBSH, ISBSH_COUNTS, SHNSU_CUTOFF, LOW_RESULT } from './customFunctions';
 export { getImportOptions, previewImport, applyImport } from './importPanel';
 export { prepareMonitoring, menuPrepareMonitoring } from './monitoring';
+export { prepareRoadmap, menuPrepareRoadmap } from './roadmap';
 export { recordList, menuRecordList } from './history';
 export { createQuestionnaireForm, refreshQuestionnaireForm, formMailing, getFormPanelState, menuCreateForm, menuRefreshForm, menuFormMailing } from './form';
 export { createReportDocument, getReportDocuments, menuCreateReportDocument } from './document';

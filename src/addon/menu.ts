@@ -1,4 +1,4 @@
-import { CATEGORY, DOCUMENT_TEXT, FORM_MENU, HEADERS, MENU, REGISTRY_EMAIL_HEADER, MESSAGES, PRODUCT_NAME, SHEETS, WRITE_TEXT, defaultSettings, settingsTable } from '../engine';
+import { CATEGORY, DOCUMENT_TEXT, FORM_MENU, HEADERS, MENU, REGISTRY_EMAIL_HEADER, MESSAGES, PRODUCT_NAME, ROADMAP_MENU, SHEETS, WRITE_TEXT, defaultSettings, settingsTable } from '../engine';
 import { withLock } from './lock';
 import { runCalculation, summarize } from './panel';
 import { transact } from './sheetsAdapter';
@@ -14,6 +14,7 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addSeparator()
     .addItem(MENU.createStructure, 'menuCreateStructure')
     .addItem(MENU.prepareMonitoring, 'menuPrepareMonitoring')
+    .addItem(ROADMAP_MENU, 'menuPrepareRoadmap')
     .addItem(MENU.recordList, 'menuRecordList')
     .addItem(DOCUMENT_TEXT.menu, 'menuCreateReportDocument')
     .addSeparator()

@@ -29,6 +29,7 @@ import { REPORT_SHEETS, SETTINGS_WIDTHS, readInputs, runAnalysis } from './pipel
 import { SheetIndex, WriteOutcome, inspectSheets, readSheet, transact } from './sheetsAdapter';
 
 export { withLock };
+import { RoadmapSummary, roadmapSummary } from './roadmapSummary';
 
 /** Everything here crosses `google.script.run`: plain objects, strings, numbers and booleans only. */
 export interface PanelSource {
@@ -77,6 +78,8 @@ export interface RunSummary {
   indicatorsSheet: string;
   /** Program indicators by status (sheet «Показатели»). */
   indicators: { reached: number; notReached: number; noData: number };
+  /** Completeness of «Дорожная карта» (issue 15); null when there is no such sheet. */
+  roadmap: RoadmapSummary | null;
   /** «Контекст»: the model, and the pairs for network support. */
   context: PanelContext;
   /** «История»: who entered and who left since last year; whether this year's list is recorded. */
@@ -146,6 +149,7 @@ export function summarize(a: Analysis, sheets: string[], places: SheetPlaces = N
     listSheet: placed(SHEETS.list),
     indicatorsSheet: placed(SHEETS.indicators),
     indicators: indicatorCounts(a.indicators),
+    roadmap: roadmapSummary(a.roadmap),
     displaced: places.displaced,
     notices: places.notices,
     context,

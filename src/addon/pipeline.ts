@@ -8,6 +8,11 @@ export function nowText(ss: Spreadsheet): string {
   return Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone() || Session.getScriptTimeZone(), 'dd.MM.yyyy HH:mm');
 }
 
+/** Today's date in the spreadsheet's time zone, «2023-04-15», for the roadmap's deadlines. */
+export function todayText(ss: Spreadsheet): string {
+  return Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone() || Session.getScriptTimeZone(), 'yyyy-MM-dd');
+}
+
 /**
  * The sheets «Рассчитать» writes, by the names the engine wants for them: the add-on reads the first
  * cell of the sheets that may be one of these (`isPlacementCandidate`) before the run, so that a
@@ -21,7 +26,7 @@ export { REPORT_SHEETS };
  * already has in hand (just written), which are not read again; `index` the sheet list when the
  * caller has read it already.
  */
-export function readInputs(ss: Spreadsheet, known: Record<string, Table> = {}, index = new SheetIndex(ss)): { sheetNames: string[]; tables: Record<string, Table> } {
+export function readInputs(ss: Spreadsheet, known: Record<string, Table> = {}, index = new SheetIndex(ss)): { sheetNames: string[]; tables: Record<string, Table>; today: string } {
   const sheetNames = index.list();
   const tables: Record<string, Table> = { ...known };
   const read = (name: string): Table => {
@@ -30,7 +35,7 @@ export function readInputs(ss: Spreadsheet, known: Record<string, Table> = {}, i
   };
   const sel = selectInputSheets(sheetNames, workbookSettings(sheetNames, read), (name) => peekSheet(index.find(name)));
   for (const name of sheetsToRead(sel)) read(name);
-  return { sheetNames, tables };
+  return { sheetNames, tables, today: todayText(ss) };
 }
 
 /** The first rows of a sheet, to recognise a renamed questionnaire by its header. */

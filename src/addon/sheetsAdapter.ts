@@ -1,4 +1,4 @@
-import { Cell, ExistingSheet, GeneratedSheet, MONITORING_NOTE, Placement, Table, WRITE_TEXT, isGeneratedSheet, isPlacementCandidate, needsTextGuard, placeSheets } from '../engine';
+import { Cell, ExistingSheet, GeneratedSheet, ListValidation, MONITORING_NOTE, ROADMAP_TEXT, Placement, Table, WRITE_TEXT, isGeneratedSheet, isPlacementCandidate, needsTextGuard, placeSheets } from '../engine';
 import { insertChart } from './chart';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -35,6 +35,7 @@ function fillSheet(sheet: Sheet, g: GeneratedSheet): boolean {
   // insertCheckboxes sets every cell of its range to unchecked, so it must come before the values.
   for (const c of g.checkboxes) sheet.getRange(c.row + 1, c.col + 1, c.rows, c.cols).insertCheckboxes();
   range.setValues(g.values.map((r) => r.map(guardCell)));
+  for (const v of g.validations ?? []) sheet.getRange(v.row + 1, v.col + 1, v.rows, v.cols).setDataValidation(listRule(v));
   range.setBackgrounds(g.backgrounds as string[][]);
   range.setFontWeights(g.bold.map((r) => r.map((b) => (b ? 'bold' : 'normal'))));
   range.setNumberFormats(g.numberFormats.map((r) => r.map((f) => f ?? 'General')));
@@ -49,6 +50,12 @@ function fillSheet(sheet: Sheet, g: GeneratedSheet): boolean {
   g.columnWidths.forEach((w, i) => sheet.setColumnWidth(i + 1, w));
   if (g.frozenRows > 0) sheet.setFrozenRows(g.frozenRows);
   return g.chart ? insertChart(sheet, g.chart) : true;
+}
+
+/** A strict drop-down list of allowed values (other input is refused). */
+export function listRule(v: ListValidation): GoogleAppsScript.Spreadsheet.DataValidation {
+  const builder = SpreadsheetApp.newDataValidation().requireValueInList(v.values, true).setAllowInvalid(false);
+  return (v.helpText ? builder.setHelpText(v.helpText) : builder).build();
 }
 
 // ===== The workbook's sheets ======================================================================
@@ -115,8 +122,8 @@ export class SheetIndex {
   }
 }
 
-/** «Мониторинг» is the working group's sheet, but its first cell says the add-on prepared it. */
-const PREPARED_NOTE = MONITORING_NOTE('\u0000').split('\u0000')[0];
+/** «Мониторинг» and «Дорожная карта» are the working group's sheets, but their first cell says the add-on prepared them. */
+const PREPARED_NOTES = [MONITORING_NOTE('\u0000').split('\u0000')[0], ROADMAP_TEXT.note('\u0000').split('\u0000')[0]];
 
 /**
  * What the first cell of a sheet says: empty, our marker (a generated sheet), the note of a sheet we
@@ -126,7 +133,7 @@ function firstCellKind(sheet: Sheet): 'empty' | 'generated' | 'prepared' | 'user
   const first = sheet.getRange(1, 1).getValue() as Cell;
   if (first === '' || first === null) return sheet.getLastRow() === 0 ? 'empty' : 'user';
   if (isGeneratedSheet(first)) return 'generated';
-  return typeof first === 'string' && first.startsWith(PREPARED_NOTE) ? 'prepared' : 'user';
+  return typeof first === 'string' && PREPARED_NOTES.some((p) => first.startsWith(p)) ? 'prepared' : 'user';
 }
 
 /**

@@ -10,6 +10,7 @@ import { monitoringWorkbook } from './monitoring';
 import { IMPORT_USAGE, importCommand } from './importCommand';
 import { recordWorkbook } from './record';
 import { FORM_SPEC_USAGE, formSpecCommand } from './formSpec';
+import { isoDate, roadmapWorkbook } from './roadmap';
 import { CommandSpec, closest, parseCommandArgs } from './args';
 import { CliError, EXIT, UsageError } from './errors';
 import { FileContent, OutputSet, WrittenFiles } from './output';
@@ -94,7 +95,7 @@ async function analyzeCommand(args: string[], { io, generatedAt }: CommandContex
   const tables: Record<string, Table> = {};
   for (const s of input.sheets) tables[s.name] = s.rows;
   // A sheet without the marker in A1 is the user's: a generated sheet of its name goes elsewhere (issue 9, item 1).
-  const report = buildReport({ sheetNames: input.sheets.map((s) => s.name), tables, overrides, existingSheets: input.existingSheets }, generatedAt);
+  const report = buildReport({ sheetNames: input.sheets.map((s) => s.name), tables, overrides, existingSheets: input.existingSheets, today: isoDate(io.now()) }, generatedAt);
   // One rendering of each chart: the picture in its sheet, the SVG beside the book (ИСБШ also in the справка).
   const chart = await isbshChartPicture(report.analysis);
   const contextChart = await contextChartPicture(report.analysis);
@@ -158,6 +159,26 @@ async function recordCommand(args: string[], { io }: CommandContext): Promise<nu
   const source = parsed.positionals[0];
   const { output, outputs } = planWorkbookOutput(source, stringValue(parsed.values.output), parsed.values['in-place'] === true, '-перечень.xlsx');
   const result = await recordWorkbook(source, stringValue(parsed.values.order) ?? '');
+  if (!result.ok) {
+    io.err(result.message);
+    return EXIT.undetermined;
+  }
+  const written = await outputs.commit([{ path: output, data: result.bytes }]);
+  io.out([result.message, ...writtenLines(written)].join('\n'));
+  return EXIT.ok;
+}
+
+const ROADMAP: CommandSpec = {
+  name: 'roadmap',
+  options: [{ name: 'output', short: 'o', value: 'файл книги-результата (.xlsx)' }, { name: 'in-place' }],
+  positionals: { min: 1, max: 1 },
+};
+
+async function roadmapCommand(args: string[], { io, generatedAt }: CommandContext): Promise<number> {
+  const parsed = parseCommandArgs(ROADMAP, args);
+  const source = parsed.positionals[0];
+  const { output, outputs } = planWorkbookOutput(source, stringValue(parsed.values.output), parsed.values['in-place'] === true, '-дорожная-карта.xlsx');
+  const result = await roadmapWorkbook(source, generatedAt, isoDate(io.now()));
   if (!result.ok) {
     io.err(result.message);
     return EXIT.undetermined;
@@ -265,6 +286,7 @@ const COMMANDS: Command[] = [
   { name: 'monitoring', help: CLI_HELP.monitoring, run: monitoringCommand },
   { name: 'import', help: IMPORT_USAGE, run: runImport },
   { name: 'record', help: CLI_HELP.record, run: recordCommand },
+  { name: 'roadmap', help: CLI_HELP.roadmap, run: roadmapCommand },
   { name: 'form-spec', help: FORM_SPEC_USAGE, run: runFormSpec },
 ];
 

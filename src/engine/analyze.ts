@@ -12,6 +12,7 @@ import { Cell, Table } from './table';
 import type { ExistingSheet } from './sheets/placement';
 import { formatNumber } from './text';
 import { nameList } from './summary/nameList';
+import { RoadmapCheck, checkRoadmap } from './roadmap/check';
 import { ApprovedLists, readApproved } from './history/approved';
 import { History, buildHistory } from './history/history';
 import { ObjectivityResult, judgeObjectivity, objectivityRemarksBySchool } from './objectivity/judge';
@@ -31,7 +32,7 @@ export interface SchoolOutcome {
 }
 
 export interface SourceInfo {
-  role: 'questionnaire' | 'results' | 'registry' | 'settings' | 'monitoring';
+  role: 'questionnaire' | 'results' | 'registry' | 'settings' | 'monitoring' | 'roadmap';
   sheet: string | null;
   rows: number;
   problems: number;
@@ -52,6 +53,8 @@ export interface Analysis {
   settingsUpdate: { kind: 'create' | 'append'; rows: Cell[][] } | null;
   /** Program indicators (DESIGN §2.5), from «Мониторинг» and the results. */
   indicators: IndicatorResult[];
+  /** Completeness of «Дорожная карта» (DESIGN §2.8); null when there is no such sheet. */
+  roadmap: RoadmapCheck | null;
   /** Journal comparison and boundary peaks of the results that carry them (issue 16). */
   objectivity: ObjectivityResult;
   /** The list across the years of the results, approved lists winning (DESIGN §2.6). */
@@ -74,6 +77,8 @@ export interface AnalysisInput {
    * carries the marker: a generated sheet never replaces a sheet the user made.
    */
   existingSheets?: ExistingSheet[];
+  /** Today in the shell's time zone, «2023-04-15»: rows of «Дорожная карта» past their date are reported as of it. */
+  today?: string;
 }
 
 /** Reads the settings sheet and applies overrides (CLI flags, sidebar choices). */
@@ -157,10 +162,12 @@ export function analyze(input: AnalysisInput): Analysis {
   const monitoringTable = table(sel.monitoring);
   const monitoring = monitoringTable && sel.monitoring ? { sheet: sel.monitoring, table: monitoringTable } : null;
   const indicators = evaluateIndicators({ settings, year, schools: outcomes, results, registry }, monitoring, journal);
+  const roadmapTable = table(sel.roadmap);
+  const roadmap = roadmapTable && sel.roadmap ? checkRoadmap({ year, cutoff, schools: outcomes, registry, sheet: sel.roadmap, table: roadmapTable, today: input.today }, journal) : null;
 
   const approvedTable = table(sel.approved);
   const approved = approvedTable && sel.approved ? readApproved(sel.approved, approvedTable, registry, journal) : null;
-  const core: AnalysisCore = { settings, year, cutoff, schools: outcomes, journal: journal.entries, questionnaire, results, registry, settingsUpdate: update, indicators: indicators.results, objectivity };
+  const core: AnalysisCore = { settings, year, cutoff, schools: outcomes, journal: journal.entries, questionnaire, results, registry, settingsUpdate: update, indicators: indicators.results, objectivity, roadmap };
   const history = buildHistory(core, approved, journal);
 
   const sources: SourceInfo[] = [
@@ -169,6 +176,7 @@ export function analyze(input: AnalysisInput): Analysis {
     { role: 'registry', sheet: sel.registry ?? null, rows: registry.fromSheet ? registry.size : 0, problems: sel.registry ? countProblems(journal, sel.registry) : 0 },
     { role: 'settings', sheet: sel.settings ?? null, rows: table(sel.settings)?.length ?? 0, problems: countProblems(journal, SHEETS.settings) },
     { role: 'monitoring', sheet: sel.monitoring ?? null, rows: indicators.monitoringRows, problems: sel.monitoring ? countProblems(journal, sel.monitoring) : 0 },
+    { role: 'roadmap', sheet: sel.roadmap ?? null, rows: roadmap?.rows ?? 0, problems: sel.roadmap ? countProblems(journal, sel.roadmap) : 0 },
   ];
 
   return { ...core, sources, history, approved };

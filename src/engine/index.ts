@@ -21,6 +21,7 @@ export { municipalityName } from './municipality';
 export { previousSchoolYear } from './parse';
 export * from './objectivity';
 export * from './form';
+export * from './roadmap';
 export * from './context';
 export { contextSheet } from './sheets/contextSheet';
 export * from './documents';

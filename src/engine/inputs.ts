@@ -2,7 +2,7 @@ import { findHeader } from './headers';
 import { QUESTIONNAIRE_COLUMNS } from './isbsh/questionnaire';
 import { Journal } from './journal';
 import { Settings, readSettings } from './settings';
-import { CONTEXT_SHEET, IMPORT_JOURNAL_SHEET, QUESTIONNAIRE_SHEET_PREFIXES, SHEETS } from './strings';
+import { CONTEXT_SHEET, IMPORT_JOURNAL_SHEET, QUESTIONNAIRE_SHEET_PREFIXES, ROADMAP_SHEET, SHEETS } from './strings';
 import { Table } from './table';
 import { fold } from './text';
 
@@ -27,6 +27,8 @@ export interface InputSelection {
   questionnaire?: string;
   results?: string;
   monitoring?: string;
+  /** «Дорожная карта» (kept sheet of the working group, issue 15). */
+  roadmap?: string;
   /** «Перечни прошлых лет»: the approved lists (a kept sheet). */
   approved?: string;
   /** Every sheet whose name says it holds form responses (a warning when there are several). */
@@ -62,6 +64,7 @@ export function selectInputSheets(sheetNames: string[], settings: Settings, peek
     registry: find(SHEETS.registry) ?? startingWith('Справочник')[0],
     results: find(settings.resultsSheet) ?? find(SHEETS.results) ?? startingWith('Результат')[0],
     monitoring: find(SHEETS.monitoring),
+    roadmap: find(ROADMAP_SHEET),
     approved: find(SHEETS.approved),
     questionnaireCandidates: sheetNames.filter((n) => QUESTIONNAIRE_SHEET_PREFIXES.some((p) => fold(n).startsWith(fold(p)))),
     questionnaireByContent: false,
@@ -74,7 +77,7 @@ export function selectInputSheets(sheetNames: string[], settings: Settings, peek
   // One candidate is taken as it is: peeking costs the add-on a read.
   sel.questionnaire = (peek && candidates.length > 1 && candidates.find((n) => looksLikeQuestionnaire(peek(n)))) || candidates[0];
   if (!sel.questionnaire && peek) {
-    const taken = new Set([sel.settings, sel.registry, sel.results, sel.monitoring, sel.approved].filter(Boolean).map((n) => fold(n as string)));
+    const taken = new Set([sel.settings, sel.registry, sel.results, sel.monitoring, sel.approved, sel.roadmap].filter(Boolean).map((n) => fold(n as string)));
     sel.questionnaire = sheetNames.find((n) => !taken.has(fold(n)) && !GENERATED.has(fold(n)) && looksLikeQuestionnaire(peek(n)));
     sel.questionnaireByContent = sel.questionnaire !== undefined;
   }
@@ -83,5 +86,5 @@ export function selectInputSheets(sheetNames: string[], settings: Settings, peek
 
 /** The sheets a shell reads for an analysis besides «Настройки», each once. */
 export function sheetsToRead(sel: InputSelection): string[] {
-  return [sel.registry, sel.questionnaire, sel.results, sel.monitoring, sel.approved].filter((n): n is string => n !== undefined);
+  return [sel.registry, sel.questionnaire, sel.results, sel.monitoring, sel.approved, sel.roadmap].filter((n): n is string => n !== undefined);
 }

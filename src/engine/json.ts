@@ -2,6 +2,7 @@ import { Analysis } from './analyze';
 import { JournalEntry } from './journal';
 import { LowResult, ShnorStatus } from './shnor/judge';
 import { CUTOFF_P, Settings } from './settings';
+import type { RoadmapCheck } from './roadmap/check';
 import { ContextAnalysis, contextOf } from './context/analysis';
 import { ContextJson, SchoolContextJson, contextJson, contextSchoolJson } from './context/json';
 import { ExitStatus, ListChangeSet, SchoolHistory } from './history/history';
@@ -28,6 +29,8 @@ export interface ResultJson {
   shnsuCutoff: number | null;
   schools: SchoolJson[];
   indicators?: IndicatorJson[];
+  /** «Дорожная карта» (DESIGN §3.3): null when the workbook has none. */
+  roadmap: RoadmapJson | null;
   /** The context model's line (DESIGN §2.7, §3.3); null when it was not computed. */
   context: ContextJson;
   /** The list of Y against Y−1 by school code (DESIGN §2.6); null without results for Y−1. */
@@ -70,6 +73,26 @@ export interface IndicatorJson {
   status: string;
 }
 
+/** Completeness of «Дорожная карта»: measure rows, codes of track 1/2 schools without a complete measure, incomplete rows. */
+export interface RoadmapJson {
+  rows: number;
+  schoolsWithoutMeasures: string[];
+  incompleteRows: number;
+  overdueRows: number;
+  unreadableDeadlines: number;
+}
+
+export function roadmapJson(check: RoadmapCheck | null): RoadmapJson | null {
+  if (!check) return null;
+  return {
+    rows: check.rows,
+    schoolsWithoutMeasures: check.schoolsWithoutMeasures.map((s) => s.code),
+    incompleteRows: check.incompleteRows,
+    overdueRows: check.overdue.length,
+    unreadableDeadlines: check.unreadableDeadlines.length,
+  };
+}
+
 export function toJson(a: Analysis, indicators?: IndicatorJson[], context: ContextAnalysis = contextOf(a)): ResultJson {
   const w = a.settings.weights;
   return {
@@ -107,6 +130,7 @@ export function toJson(a: Analysis, indicators?: IndicatorJson[], context: Conte
       ...contextSchoolJson(context, i),
     })),
     ...(indicators ? { indicators } : {}),
+    roadmap: roadmapJson(a.roadmap),
     listChanges: changesJson(a.history.changes),
     context: contextJson(context),
     objectivity: a.year ? objectivityJson(a.objectivity, [a.year, previousSchoolYear(a.year)]) : [],

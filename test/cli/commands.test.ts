@@ -326,7 +326,7 @@ describe('issue 9 item 8: Russian help and messages, stack traces only with --de
   it('no command: the general help on stderr, exit 2', async () => {
     const r = await run();
     expect(r.code).toBe(EXIT.usage);
-    expect(r.err).toBe(`Ошибка: укажите команду: analyze, monitoring, import, record или form-spec.\n\n${CLI_HELP.general}`);
+    expect(r.err).toBe(`Ошибка: укажите команду: analyze, monitoring, import, record, roadmap или form-spec.\n\n${CLI_HELP.general}`);
   });
 
   it('a file it cannot read: exit 1 in Russian; the stack only with --debug', async () => {

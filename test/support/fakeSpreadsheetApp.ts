@@ -30,6 +30,7 @@ import {
   RangeRef,
   SheetDump,
   SheetModel,
+  ValueListRule,
   WorkbookCheckpoint,
   WorkbookModel,
   forEachCell,
@@ -57,6 +58,10 @@ type HtmlOutput = GoogleAppsScript.HTML.HtmlOutput;
 type WrapStrategy = GoogleAppsScript.Spreadsheet.WrapStrategy;
 type FontWeight = GoogleAppsScript.Spreadsheet.FontWeight;
 type ButtonSet = GoogleAppsScript.Base.ButtonSet;
+type RangeList = GoogleAppsScript.Spreadsheet.RangeList;
+type DataValidation = GoogleAppsScript.Spreadsheet.DataValidation;
+type DataValidationBuilder = GoogleAppsScript.Spreadsheet.DataValidationBuilder;
+type DataValidationCriteria = GoogleAppsScript.Spreadsheet.DataValidationCriteria;
 type Button = GoogleAppsScript.Base.Button;
 
 // Fakes passed back into the API (deleteSheet(sheet), addRange(range), insertChart(chart)) are
@@ -64,6 +69,7 @@ type Button = GoogleAppsScript.Base.Button;
 const sheetModels = new WeakMap<object, SheetModel>();
 const rangeRefs = new WeakMap<object, RangeRef>();
 const chartModels = new WeakMap<object, ChartModel>();
+const validationRules = new WeakMap<object, ValueListRule>();
 
 function sheetModelOf(sheet: unknown, method: string): SheetModel {
   const model = typeof sheet === 'object' && sheet !== null ? sheetModels.get(sheet) : undefined;
@@ -142,6 +148,7 @@ type RangeMember =
   | 'getBackgrounds'
   | 'getCell'
   | 'getColumn'
+  | 'getDataValidations'
   | 'getDisplayValue'
   | 'getDisplayValues'
   | 'getFontWeight'
@@ -177,6 +184,7 @@ type RangeMember =
   | 'setBackground'
   | 'setBackgrounds'
   | 'setBorder'
+  | 'setDataValidation'
   | 'setFontColor'
   | 'setFontColors'
   | 'setFontSize'
@@ -238,7 +246,7 @@ class FakeRange extends CountedFake implements Pick<Range, RangeMember> {
     const only = options && (options.contentsOnly || options.formatOnly || options.validationsOnly || options.commentsOnly);
     if (!only || options?.contentsOnly) this.sheet.clearValues(this.rect);
     if (!only || options?.formatOnly) this.sheet.clearFormats(this.rect);
-    if (options?.validationsOnly) this.sheet.checkboxes.clearRect(this.rect.row, this.rect.column, this.rect.numRows, this.rect.numColumns);
+    if (options?.validationsOnly) this.sheet.clearValidations(this.rect);
     return expose<Range>(this);
   }
 
@@ -248,7 +256,7 @@ class FakeRange extends CountedFake implements Pick<Range, RangeMember> {
   }
 
   clearDataValidations(): Range {
-    this.sheet.checkboxes.clearRect(this.rect.row, this.rect.column, this.rect.numRows, this.rect.numColumns);
+    this.sheet.clearValidations(this.rect);
     return expose<Range>(this);
   }
 
@@ -529,6 +537,26 @@ class FakeRange extends CountedFake implements Pick<Range, RangeMember> {
     return expose<Range>(this);
   }
 
+  /** Drop-down lists only (the rules the add-on builds); a checkbox cell reads as no rule here. */
+  getDataValidations(): Array<Array<DataValidation | null>> {
+    return mapRect(this.rect, (row, column) => {
+      const rule = this.sheet.valueLists.get(row, column);
+      return rule ? expose<DataValidation>(new FakeDataValidation(this.sheet.workbook.calls, rule)) : null;
+    });
+  }
+
+  /** null removes the rule (checkbox or list); values already in the cells are kept, as in Sheets. */
+  setDataValidation(rule: DataValidation | null): Range {
+    if (rule === null) {
+      this.sheet.clearValidations(this.rect);
+      return expose<Range>(this);
+    }
+    const model = typeof rule === 'object' ? validationRules.get(rule) : undefined;
+    if (!model) throw new AppsScriptException(`The parameters (${describeType(rule)}) don't match the method signature for SpreadsheetApp.Range.setDataValidation.`);
+    this.sheet.setValueList(this.rect, model);
+    return expose<Range>(this);
+  }
+
   setNote(note: string | null): Range {
     forEachCell(this.rect, (row, column) => this.sheet.notes.set(row, column, note ? String(note) : undefined));
     return expose<Range>(this);
@@ -630,6 +658,7 @@ type SheetMember =
   | 'getName'
   | 'getParent'
   | 'getRange'
+  | 'getRangeList'
   | 'getSheetId'
   | 'getSheetName'
   | 'getTabColor'
@@ -784,6 +813,16 @@ class FakeSheet extends CountedFake implements Pick<Sheet, SheetMember> {
     }
     const rect = this.model.rect(rowOrA1Notation as number, column as number, numRows ?? 1, numColumns ?? 1);
     return expose<Range>(new FakeRange(this.model, rect));
+  }
+
+  getRangeList(a1Notations: string[]): RangeList {
+    if (!Array.isArray(a1Notations) || a1Notations.length === 0) throw new AppsScriptException('The range list must contain at least one range.');
+    const ranges = a1Notations.map((a1) => {
+      const rect = parseA1(String(a1), this.model.maxRows, this.model.maxColumns);
+      if (!rect) throw new AppsScriptException('Range not found');
+      return new FakeRange(this.model, this.model.rect(rect.row, rect.column, rect.numRows, rect.numColumns));
+    });
+    return expose<RangeList>(new FakeRangeList(this.model.workbook.calls, ranges));
   }
 
   getSheetId(): number {
@@ -1447,10 +1486,137 @@ class FakeMenu extends CountedFake implements Pick<Menu, 'addItem' | 'addSeparat
 }
 type _MenuIsExact = Assert<ExactApi<FakeMenu, Menu, 'addItem' | 'addSeparator' | 'addSubMenu' | 'addToUi'>>;
 
+// ===== RangeList and data validation ==============================================================
+
+class FakeRangeList extends CountedFake implements Pick<RangeList, 'getRanges' | 'setNote' | 'setValue' | 'setWrap'> {
+  private readonly ranges: FakeRange[];
+
+  constructor(calls: CallCounter, ranges: FakeRange[]) {
+    super(calls);
+    this.ranges = ranges;
+  }
+
+  getRanges(): Range[] {
+    return this.ranges.map((r) => expose<Range>(r));
+  }
+
+  setNote(note: string | null): RangeList {
+    for (const r of this.ranges) r.setNote(note);
+    return expose<RangeList>(this);
+  }
+
+  setValue(value: any): RangeList {
+    for (const r of this.ranges) r.setValue(value);
+    return expose<RangeList>(this);
+  }
+
+  setWrap(isWrapEnabled: boolean): RangeList {
+    for (const r of this.ranges) r.setWrap(isWrapEnabled);
+    return expose<RangeList>(this);
+  }
+}
+type _RangeListIsExact = Assert<ExactApi<FakeRangeList, RangeList, 'getRanges' | 'setNote' | 'setValue' | 'setWrap'>>;
+
+const VALIDATION_CRITERIA = fakeEnum<typeof GoogleAppsScript.Spreadsheet.DataValidationCriteria>('VALUE_IN_LIST', 'VALUE_IN_RANGE', 'CHECKBOX', 'CUSTOM_FORMULA');
+
+type ValidationMember = 'copy' | 'getAllowInvalid' | 'getCriteriaType' | 'getCriteriaValues' | 'getHelpText';
+
+/** A built rule. Only drop-down lists (requireValueInList) are modelled: that is what the add-on makes. */
+class FakeDataValidation extends CountedFake implements Pick<DataValidation, ValidationMember> {
+  private readonly rule: ValueListRule;
+
+  constructor(calls: CallCounter, rule: ValueListRule) {
+    super(calls);
+    this.rule = rule;
+    validationRules.set(this, rule);
+  }
+
+  copy(): DataValidationBuilder {
+    return expose<DataValidationBuilder>(new FakeDataValidationBuilder(this.callCounter, this.rule));
+  }
+
+  getAllowInvalid(): boolean {
+    return this.rule.allowInvalid;
+  }
+
+  getCriteriaType(): DataValidationCriteria {
+    return VALIDATION_CRITERIA.VALUE_IN_LIST;
+  }
+
+  getCriteriaValues(): any[] {
+    return [this.rule.values.slice(), true];
+  }
+
+  getHelpText(): string {
+    return this.rule.helpText ?? '';
+  }
+}
+type _ValidationIsExact = Assert<ExactApi<FakeDataValidation, DataValidation, ValidationMember>>;
+
+type ValidationBuilderMember = ValidationMember | 'build' | 'requireValueInList' | 'setAllowInvalid' | 'setHelpText';
+
+class FakeDataValidationBuilder extends CountedFake implements Pick<DataValidationBuilder, ValidationBuilderMember> {
+  private values: readonly string[] | null;
+  private allowInvalid: boolean;
+  private helpText: string | null;
+
+  constructor(calls: CallCounter, from?: ValueListRule) {
+    super(calls);
+    this.values = from?.values ?? null;
+    // A new rule shows a warning for other input until setAllowInvalid(false), as in Apps Script.
+    this.allowInvalid = from?.allowInvalid ?? true;
+    this.helpText = from?.helpText ?? null;
+  }
+
+  build(): DataValidation {
+    if (this.values === null) throw new AppsScriptException('You must specify criteria for the data validation rule.');
+    return expose<DataValidation>(new FakeDataValidation(this.callCounter, { values: this.values, allowInvalid: this.allowInvalid, helpText: this.helpText }));
+  }
+
+  copy(): DataValidationBuilder {
+    return expose<DataValidationBuilder>(new FakeDataValidationBuilder(this.callCounter, this.values ? { values: this.values, allowInvalid: this.allowInvalid, helpText: this.helpText } : undefined));
+  }
+
+  getAllowInvalid(): boolean {
+    return this.allowInvalid;
+  }
+
+  getCriteriaType(): DataValidationCriteria {
+    return VALIDATION_CRITERIA.VALUE_IN_LIST;
+  }
+
+  getCriteriaValues(): any[] {
+    return this.values ? [this.values.slice(), true] : [];
+  }
+
+  getHelpText(): string | null {
+    return this.helpText;
+  }
+
+  requireValueInList(values: string[], _showDropdown?: boolean): DataValidationBuilder {
+    if (!Array.isArray(values)) throw new AppsScriptException(`The parameters (${describeType(values)}) don't match the method signature for SpreadsheetApp.DataValidationBuilder.requireValueInList.`);
+    this.values = values.map(String);
+    return expose<DataValidationBuilder>(this);
+  }
+
+  setAllowInvalid(allowInvalidData: boolean): DataValidationBuilder {
+    this.allowInvalid = allowInvalidData === true;
+    return expose<DataValidationBuilder>(this);
+  }
+
+  setHelpText(helpText: string): DataValidationBuilder {
+    this.helpText = String(helpText);
+    return expose<DataValidationBuilder>(this);
+  }
+}
+type _ValidationBuilderIsExact = Assert<ExactApi<FakeDataValidationBuilder, DataValidationBuilder, ValidationBuilderMember>>;
+
 // ===== SpreadsheetApp =============================================================================
 
 type SpreadsheetAppMember =
   | 'BorderStyle'
+  | 'DataValidationCriteria'
+  | 'newDataValidation'
   | 'WrapStrategy'
   | 'flush'
   | 'getActive'
@@ -1468,6 +1634,7 @@ class FakeSpreadsheetApp extends CountedFake implements Pick<SpreadsheetApp, Spr
     'DOUBLE',
   );
   readonly WrapStrategy = fakeEnum<typeof GoogleAppsScript.Spreadsheet.WrapStrategy>('WRAP', 'OVERFLOW', 'CLIP');
+  readonly DataValidationCriteria = VALIDATION_CRITERIA;
   private readonly workbook: WorkbookModel;
   private readonly ui: Ui | null;
 
@@ -1491,6 +1658,10 @@ class FakeSpreadsheetApp extends CountedFake implements Pick<SpreadsheetApp, Spr
     return spreadsheetApi(this.workbook);
   }
 
+  newDataValidation(): DataValidationBuilder {
+    return expose<DataValidationBuilder>(new FakeDataValidationBuilder(this.workbook.calls));
+  }
+
   getUi(): Ui {
     if (!this.ui) throw new AppsScriptException('Cannot call SpreadsheetApp.getUi() from this context.');
     return this.ui;
@@ -1510,6 +1681,9 @@ for (const [fakeClass, apiName] of [
   [FakePromptResponse, 'PromptResponse'],
   [FakeMenu, 'Menu'],
   [FakeSpreadsheetApp, 'SpreadsheetApp'],
+  [FakeRangeList, 'RangeList'],
+  [FakeDataValidation, 'DataValidation'],
+  [FakeDataValidationBuilder, 'DataValidationBuilder'],
 ] as const) {
   countCalls(fakeClass, apiName);
 }

@@ -44,6 +44,13 @@ const FORMAT_NAMES = Object.keys(DEFAULT_CELL_FORMAT) as Array<keyof CellFormat>
 
 type FormatLayers = { [Name in keyof CellFormat]: Grid<CellFormat[Name]> };
 
+/** A drop-down data-validation rule (requireValueInList): the values, and whether other input only warns. */
+export interface ValueListRule {
+  readonly values: readonly string[];
+  readonly allowInvalid: boolean;
+  readonly helpText: string | null;
+}
+
 /** A checkbox data-validation rule: which cell values mean checked and unchecked. */
 export interface CheckboxRule {
   checked: CellValue;
@@ -117,6 +124,8 @@ export interface SheetDump {
   wrapStrategies: string[][];
   notes: string[][];
   checkboxes: boolean[][];
+  /** The allowed values of each cell with a drop-down list (null: none). */
+  valueLists: (readonly string[] | null)[][];
   /** A1 notations of merged areas, in the order they were merged. */
   merges: string[];
   borders: BorderRecord[];
@@ -243,6 +252,8 @@ export class SheetModel {
   };
   readonly notes = new Grid<string>();
   readonly checkboxes = new Grid<CheckboxRule>();
+  /** Drop-down lists; a cell has either a checkbox or a list, never both (one data-validation rule). */
+  readonly valueLists = new Grid<ValueListRule>();
   merges: GridRect[] = [];
   charts: ChartModel[] = [];
   borders: BorderRecord[] = [];
@@ -288,7 +299,7 @@ export class SheetModel {
   }
 
   private layers(): Array<Grid<unknown>> {
-    return [this.values, this.notes, this.checkboxes, ...FORMAT_NAMES.map((name) => this.formats[name] as Grid<unknown>)];
+    return [this.values, this.notes, this.checkboxes, this.valueLists, ...FORMAT_NAMES.map((name) => this.formats[name] as Grid<unknown>)];
   }
 
   // ----- geometry -------------------------------------------------------------------------------
@@ -437,11 +448,25 @@ export class SheetModel {
     return { row: 1, column: 1, numRows: this.maxRows, numColumns: this.maxColumns };
   }
 
+  /** Every data-validation rule of the cells goes (checkboxes and lists alike). */
+  clearValidations(rect: GridRect): void {
+    this.checkboxes.clearRect(rect.row, rect.column, rect.numRows, rect.numColumns);
+    this.valueLists.clearRect(rect.row, rect.column, rect.numRows, rect.numColumns);
+  }
+
+  setValueList(rect: GridRect, rule: ValueListRule | undefined): void {
+    forEachCell(rect, (row, column) => {
+      this.checkboxes.set(row, column, undefined);
+      this.valueLists.set(row, column, rule);
+    });
+  }
+
   // ----- checkboxes -----------------------------------------------------------------------------
 
   insertCheckboxes(rect: GridRect, rule: CheckboxRule): void {
     forEachCell(rect, (row, column) => {
       this.checkboxes.set(row, column, rule);
+      this.valueLists.set(row, column, undefined);
       this.values.set(row, column, rule.unchecked === '' ? undefined : rule.unchecked);
     });
   }
@@ -535,6 +560,7 @@ export class SheetModel {
       wrapStrategies: format('wrapStrategy'),
       notes: hasAnything ? mapRect(used, (row, column) => this.notes.get(row, column) ?? '') : [],
       checkboxes: hasAnything ? mapRect(used, (row, column) => this.checkboxes.get(row, column) !== undefined) : [],
+      valueLists: hasAnything ? mapRect(used, (row, column) => this.valueLists.get(row, column)?.values ?? null) : [],
       merges: this.merges.map(toA1),
       borders: this.borders.map((border) => ({ ...border })),
       columnWidths: Object.fromEntries([...this.columnWidths].sort(([a], [b]) => a - b)),

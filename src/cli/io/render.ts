@@ -231,6 +231,7 @@ function fillWorksheet(worksheet: ExcelJS.Worksheet, spec: SheetSpec, plan: Shee
     if (streaming) row.commit();
   });
   addCheckboxValidation(worksheet, sheet);
+  addListValidations(worksheet, sheet);
 }
 
 function fillValues(worksheet: ExcelJS.Worksheet, spec: Extract<SheetSpec, { kind: 'values' }>): void {
@@ -352,6 +353,29 @@ function addCheckboxValidation(worksheet: ExcelJS.Worksheet, sheet: GeneratedShe
     const from = `${columnLetter(range.col + 1)}${range.row + 1}`;
     const to = `${columnLetter(range.col + range.cols)}${range.row + range.rows}`;
     validations.add(from === to ? from : `${from}:${to}`, { type: 'list', allowBlank: true, formulae: ['"TRUE,FALSE"'] });
+  }
+}
+
+/**
+ * Drop-down lists («Статус» of «Дорожная карта»): other values are refused, the help text shows on
+ * the cell. One rule per range, whatever the number of rows.
+ */
+function addListValidations(worksheet: ExcelJS.Worksheet, sheet: GeneratedSheet): void {
+  const validations = (worksheet as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+  for (const v of sheet.validations ?? []) {
+    if (v.rows <= 0 || v.cols <= 0) continue;
+    const from = `${columnLetter(v.col + 1)}${v.row + 1}`;
+    const to = `${columnLetter(v.col + v.cols)}${v.row + v.rows}`;
+    // Excel keeps the list in one formula of at most 255 characters (ours: 85).
+    const formula = `"${v.values.map((x) => x.replace(/"/g, '""')).join(',')}"`;
+    validations.add(from === to ? from : `${from}:${to}`, {
+      type: 'list',
+      allowBlank: true,
+      formulae: [formula],
+      showErrorMessage: true,
+      errorStyle: 'stop',
+      ...(v.helpText ? { showInputMessage: true, prompt: v.helpText } : {}),
+    });
   }
 }
 

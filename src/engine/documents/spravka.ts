@@ -5,6 +5,7 @@ import { previousSchoolYear } from '../parse';
 import { CUTOFF_P } from '../settings';
 import { ListRow, NO_LISTED_SCHOOLS, categoryOf, listCaveats, listRows, listTitle, listTotals } from '../sheets/shnorSheet';
 import { analyticNote } from '../summary/analyticNote';
+import { roadmapDocumentRows } from '../roadmap/document';
 import { isbshPoints } from '../summary/isbshChart';
 import type { ListChanges, ListComparison } from '../summary/listChanges';
 import { CATEGORY, CUTOFF_LABELS, DOCUMENT_TEXT, POPULATION_LABELS, PRODUCT_NAME, SHEETS, SUMMARY_TITLES, SUPPORT_LIST_NOTE } from '../strings';
@@ -31,7 +32,7 @@ export interface SpravkaInput {
   generatedAt: string;
   /** Where the data came from, in the genitive: «таблицы «…»», «книги «…»». */
   source: string;
-  /** The roadmap section is written only when rows are given (null: no «Дорожная карта» yet). */
+  /** The roadmap's rows; by default those of `analysis.roadmap` (null: no roadmap section). */
   roadmap?: RoadmapRow[] | null;
 }
 
@@ -55,7 +56,9 @@ export function spravkaDocument(input: SpravkaInput): ReportDocument {
     { id: 'indicators', blocks: indicatorBlocks(a) },
     { id: 'changes', blocks: changesBlocks(a, input.listChanges) },
   ];
-  if (input.roadmap) sections.push({ id: 'roadmap', blocks: roadmapBlocks(input.roadmap) });
+  // Without rows given, the roadmap the analysis checked (issue 15): none when the workbook has no «Дорожная карта».
+  const roadmap = input.roadmap !== undefined ? input.roadmap : roadmapDocumentRows(a.roadmap);
+  if (roadmap) sections.push({ id: 'roadmap', blocks: roadmapBlocks(roadmap) });
   sections.push({ id: 'signature', blocks: T.signature.map((line) => paragraph(line, { align: 'left' })) });
   sections.push({ id: 'appendix', blocks: appendixBlocks(a, municipality, rows) });
   return {

@@ -27,8 +27,20 @@ export interface GeneratedSheet {
   wrapColumns: number[];
   /** A native chart over a block of this sheet (Сводка); shells without charts may ignore it. */
   chart?: ChartSpec;
+  /** Drop-down lists (strict: other values are refused), 0-based ranges («Статус» of «Дорожная карта»). */
+  validations?: ListValidation[];
   /** How the sheet prints on A4 (the CLI's .xlsx; Sheets has no print layout). Shells may ignore it. */
   print?: PrintLayout;
+}
+
+/** A drop-down list of allowed values over a range of cells. */
+export interface ListValidation {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+  values: string[];
+  helpText?: string;
 }
 
 /**
@@ -216,6 +228,12 @@ export class SheetBuilder {
 
   wrap(...cols: number[]): void {
     this.sheet.wrapColumns.push(...cols);
+  }
+
+  validation(v: ListValidation): void {
+    if (v.rows <= 0 || v.cols <= 0) return;
+    if (!this.sheet.validations) this.sheet.validations = [];
+    this.sheet.validations.push(v);
   }
 
   print(layout: PrintLayout): void {

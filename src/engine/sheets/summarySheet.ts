@@ -5,10 +5,11 @@ import { analyticNote } from '../summary/analyticNote';
 import { isbshPoints, isbshValueAxis } from '../summary/isbshChart';
 import { ListChanges, ListComparison } from '../summary/listChanges';
 import { nameList } from '../summary/nameList';
-import { CATEGORY, CHART_HEADERS, CUTOFF_LABELS, SHEETS, SUMMARY_TITLES, SUPPORT_LIST_NOTE } from '../strings';
+import { CATEGORY, CHART_HEADERS, CUTOFF_LABELS, ROADMAP_SUMMARY, SHEETS, SUMMARY_TITLES, SUPPORT_LIST_NOTE } from '../strings';
 import { formatNumber } from '../text';
 import { COLORS, FORMATS, GeneratedSheet, SheetBuilder, yearHeader } from './generated';
 import { STATUS_COLORS } from './indicatorsSheet';
+import type { RoadmapCheck } from '../roadmap/check';
 import { contextSummaryRows } from '../context/summary';
 import { CONTEXT_TEXT } from '../strings';
 import { categoryOf } from './shnorSheet';
@@ -66,6 +67,8 @@ export function summarySheet(a: Analysis, changes: ListChanges | null, generated
     b.highlight(row, 0, COLORS.noData);
   }
 
+  if (a.roadmap) roadmapRows(b, section, a.roadmap);
+
   section(SUMMARY_TITLES.note);
   for (const p of analyticNote(a, changes)) b.row([p]);
 
@@ -104,6 +107,27 @@ export function summarySheet(a: Analysis, changes: ListChanges | null, generated
     };
   }
   return sheet;
+}
+
+/** Counts of «Дорожная карта» (issue 15): measures by track and what is incomplete. */
+function roadmapRows(b: SheetBuilder, section: (title: string) => void, r: RoadmapCheck): void {
+  section(ROADMAP_SUMMARY.title(r.sheet));
+  if (!r.recognized) {
+    b.row([ROADMAP_SUMMARY.unrecognized]);
+    return;
+  }
+  b.row([ROADMAP_SUMMARY.rows, r.rows]);
+  for (const t of [1, 2, 3] as const) b.row([ROADMAP_SUMMARY.track(t), r.rowsByTrack[t]]);
+  const flagged = (label: string, n: number) => {
+    const row = b.row([label, n]);
+    if (n > 0) b.highlight(row, 1, COLORS.warning);
+    return row;
+  };
+  const without = flagged(ROADMAP_SUMMARY.withoutMeasures, r.schoolsWithoutMeasures.length);
+  if (r.schoolsWithoutMeasures.length > 0) b.note(without, 0, nameList(r.schoolsWithoutMeasures.map((s) => s.name), '; '));
+  flagged(ROADMAP_SUMMARY.incomplete, r.incompleteRows);
+  flagged(ROADMAP_SUMMARY.unreadable, r.unreadableDeadlines.length);
+  if (r.today) flagged(ROADMAP_SUMMARY.overdue(r.today.split('-').reverse().join('.')), r.overdue.length);
 }
 
 function changeRows(b: SheetBuilder, label: string, c: ListComparison): void {
