@@ -281,6 +281,7 @@ export class SheetModel {
     for (const name of FORMAT_NAMES) (copy.formats as Record<string, Grid<unknown>>)[name] = (this.formats[name] as Grid<unknown>).clone();
     (copy as { notes: Grid<string> }).notes = this.notes.clone();
     (copy as { checkboxes: Grid<CheckboxRule> }).checkboxes = this.checkboxes.clone();
+    (copy as { valueLists: Grid<ValueListRule> }).valueLists = this.valueLists.clone();
     copy.merges = this.merges.map((merge) => ({ ...merge }));
     copy.charts = this.charts.map((chart) => ({
       ...chart,
@@ -295,6 +296,7 @@ export class SheetModel {
     copy.frozenRows = this.frozenRows;
     copy.frozenColumns = this.frozenColumns;
     copy.tabColor = this.tabColor;
+    copy.formUrl = this.formUrl;
     return copy;
   }
 
