@@ -1,7 +1,7 @@
-import { ResultRecord } from '../shnor/results';
+import { ResultRecord, SchoolResults } from '../shnor/results';
 import { DynamicsKind } from '../settings';
 import { failedShare } from '../shnor/judge';
-import { procedureIndex } from '../shnor/procedures';
+import { PROCEDURES, procedureIndex } from '../shnor/procedures';
 
 const ALL_PROCEDURES = -1;
 
@@ -86,4 +86,66 @@ export function schoolDynamics(records: ResultRecord[], year: string, prev: stri
   const higher = both.some((p) => (now.get(p) as number) > (before.get(p) as number));
   const lower = both.some((p) => (now.get(p) as number) < (before.get(p) as number));
   return higher && !lower ? POSITIVE : NOT_POSITIVE;
+}
+
+const FIELDS = 5; // with data, without participants, Σ failed, Σ participants, Σ shares
+
+/**
+ * The failed shares of many schools in the two years, per procedure, from one pass over each school's
+ * results: every dynamics indicator then combines the procedures it names (`schoolDynamics` with
+ * mode 'share', without reading the records once per indicator).
+ */
+export class PooledShares {
+  private readonly acc: Float64Array;
+  private readonly procedures = PROCEDURES.length;
+
+  constructor(schools: readonly SchoolResults[], private readonly year: string, private readonly prev: string) {
+    this.acc = new Float64Array(schools.length * 2 * this.procedures * FIELDS);
+    schools.forEach((results, k) => {
+      const records = results.records;
+      for (let i = 0; i < records.length; i++) {
+        const r = records[i];
+        const slot = r.year === year ? 1 : r.year === prev ? 0 : -1;
+        if (slot < 0) continue;
+        const share = failedShare(r);
+        if (share === null) continue;
+        const at = ((k * 2 + slot) * this.procedures + procedureIndex(r.procedure)) * FIELDS;
+        this.acc[at]++;
+        if (r.participants !== null && r.participants > 0) {
+          this.acc[at + 2] += r.failed ?? ((r.percent as number) * r.participants) / 100;
+          this.acc[at + 3] += r.participants;
+        } else this.acc[at + 1]++;
+        this.acc[at + 4] += share;
+      }
+    });
+  }
+
+  private pooled(k: number, slot: number, mask: number, out: Fraction): boolean {
+    let withData = 0;
+    let uncounted = 0;
+    let failed = 0;
+    let participants = 0;
+    let shares = 0;
+    for (let p = 0; p < this.procedures; p++) {
+      if ((mask & (1 << p)) === 0) continue;
+      const at = ((k * 2 + slot) * this.procedures + p) * FIELDS;
+      withData += this.acc[at];
+      uncounted += this.acc[at + 1];
+      failed += this.acc[at + 2];
+      participants += this.acc[at + 3];
+      shares += this.acc[at + 4];
+    }
+    if (withData === 0) return false;
+    out.num = uncounted === 0 ? failed : shares;
+    out.den = uncounted === 0 ? participants : withData;
+    return true;
+  }
+
+  /** The outcome of school `k` (its position in the constructor's list) for the procedures of `mask`. */
+  outcome(k: number, mask: number): DynamicsOutcome {
+    const hasNow = this.pooled(k, 1, mask, nowShare);
+    const hasBefore = this.pooled(k, 0, mask, beforeShare);
+    if (!hasNow || !hasBefore) return missing(this.year, this.prev, !hasNow, !hasBefore);
+    return nowShare.num * beforeShare.den < beforeShare.num * nowShare.den ? POSITIVE : NOT_POSITIVE;
+  }
 }

@@ -10,7 +10,7 @@ import { Cell, Table, cellText } from '../table';
 import { inParts } from '../summary/nameList';
 import { plural, quote } from '../text';
 import { INDICATORS, Indicator, NUMBER_COLUMNS, NumberColumnKey } from './catalogue';
-import { schoolDynamics } from './dynamics';
+import { PooledShares, schoolDynamics } from './dynamics';
 import { MONITORING_COLUMNS } from './monitoringColumns';
 import { MonitoringEntry, entriesBySchool, readMonitoringLayout } from './readMonitoring';
 import { targetPercent } from './targets';
@@ -162,6 +162,7 @@ export function evaluateIndicators(ctx: IndicatorContext, monitoring: { sheet: s
     return result(ind, ctx.settings, numerator, denominator, leftOut);
   };
 
+  let pooledShares: PooledShares | undefined;
   const dynamics = (ind: Indicator, procedures: string[]): IndicatorResult => {
     const leftOut: IndicatorResult['leftOut'] = [];
     if (!ctx.year) return result(ind, ctx.settings, 0, 0, listed.map((o) => ({ school: o.school.name, reason: 'не определён учебный год анализа' })));
@@ -171,8 +172,10 @@ export function evaluateIndicators(ctx: IndicatorContext, monitoring: { sheet: s
     let denominator = 0;
     const neither: IndicatorResult['leftOut'] = [];
     const counted = procedureMask(procedures);
-    for (const o of listed) {
-      const outcome = schoolDynamics(resultsOf(ctx.results, o.school).records, year, prev, ctx.settings.dynamics, counted);
+    const shares = ctx.settings.dynamics === 'share' ? (pooledShares ??= new PooledShares(listed.map((o) => resultsOf(ctx.results, o.school)), year, prev)) : null;
+    for (let k = 0; k < listed.length; k++) {
+      const o = listed[k];
+      const outcome = shares ? shares.outcome(k, counted) : schoolDynamics(resultsOf(ctx.results, o.school).records, year, prev, ctx.settings.dynamics, counted);
       if (outcome.kind === 'missing') {
         const what = ctx.settings.dynamics === 'mean' ? 'среднего балла' : 'результатов';
         const reason = outcome.years.length === 0 ? 'нет сопоставимых результатов за два года' : `нет ${what} за ${outcome.years.join(' и ')}`;

@@ -99,10 +99,12 @@ export interface ResultsData {
 
 /** The results of a school (an empty group when it has none). */
 export function resultsOf(data: ResultsData | null, school: School): SchoolResults {
-  return data?.bySchool[school.index] ?? NO_RESULTS;
+  if (data === null) return NO_RESULTS;
+  return data.bySchool[school.index] ?? NO_RESULTS;
 }
 
-const NO_RESULTS: SchoolResults = Object.freeze({ records: [], conflicts: [] }) as SchoolResults;
+/** Shared by every school without results: never mutated. */
+const NO_RESULTS: SchoolResults = { records: [], conflicts: [] };
 
 /** «ВПЛ», «выпускник прошлых лет»: rows that never count (DESIGN §2.2). */
 export function isPastGraduate(text: string): boolean {
@@ -183,26 +185,27 @@ export function readResults(sheet: string, table: Table, registry: SchoolRegistr
   let lastYear: ParsedSchoolYear | null = null;
   let lastProcText = '';
   let lastProcedure: Procedure | null = null;
+  let lastProcedureIndex = 0;
+  let lastYearIndex = 0;
+  const objectivityCells = Object.values(objectivityColumns).filter((c): c is number => c !== undefined);
 
   for (let i = first; i < table.length; i++) {
     const row = table[i];
     if (isBlankRow(row)) continue;
     const rowNo = i + 1;
-    if (col.category !== undefined) {
-      const text = cellText(at(row, col.category));
-      if (text !== '' && pastGraduate(text)) {
+    if (col.category !== undefined && !isEmpty(row[col.category])) {
+      if (pastGraduate(cellText(row[col.category]))) {
         excluded.pastGraduates++;
         continue;
       }
     }
-    if (col.stage !== undefined) {
-      const text = cellText(at(row, col.stage));
-      if (text !== '' && retake(text)) {
+    if (col.stage !== undefined && !isEmpty(row[col.stage])) {
+      if (retake(cellText(row[col.stage]))) {
         excluded.retakes++;
         continue;
       }
     }
-    const objectivity = withObjectivity ? readObjectivityCells(row, objectivityColumns) : null;
+    const objectivity = withObjectivity && anyFilled(row, objectivityCells) ? readObjectivityCells(row, objectivityColumns) : null;
     const onlyCounts = objectivity !== null && isObjectivityOnlyRow(at(row, col.participants), at(row, col.failed), at(row, pctCol));
     if (onlyCounts) data.objectivityOnlyRows.add(i);
     const code = cellText(at(row, col.code));
@@ -213,6 +216,11 @@ export function readResults(sheet: string, table: Table, registry: SchoolRegistr
       const yearText = cellText(yearCell);
       journal.error(sheet, yearText ? `Учебный год «${quote(yearText)}» не распознан.` : 'Не указан учебный год.', { row: rowNo, school: quote(name || code), action: 'строка пропущена' });
       continue;
+    }
+    if (year !== lastYear) {
+      let y = yearIndex.get(year.year);
+      if (y === undefined) yearIndex.set(year.year, (y = yearIndex.size));
+      lastYearIndex = y;
     }
     lastYearCell = yearCell;
     lastYear = year;
@@ -232,6 +240,7 @@ export function readResults(sheet: string, table: Table, registry: SchoolRegistr
       });
       continue;
     }
+    if (procedure !== lastProcedure) lastProcedureIndex = procedureIndex(procedure);
     lastProcText = procText;
     lastProcedure = procedure;
     const school = schools.resolve(code, name, rowNo);
@@ -259,9 +268,7 @@ export function readResults(sheet: string, table: Table, registry: SchoolRegistr
     }
     const meanCell = at(row, col.mean);
     const mean = typeof meanCell === 'number' ? (Number.isFinite(meanCell) ? meanCell : null) : meanCell === null || meanCell === '' ? null : parseNumber(meanCell)?.value ?? null;
-    let y = yearIndex.get(year.year);
-    if (y === undefined) yearIndex.set(year.year, (y = yearIndex.size));
-    const record = new RowRecord(school, procedure, year.year, rowNo, counts.participants, counts.failed, counts.percent, mean, procedureIndex(procedure) * 256 + y);
+    const record = new RowRecord(school, procedure, year.year, rowNo, counts.participants, counts.failed, counts.percent, mean, lastProcedureIndex * 256 + lastYearIndex);
     inOrder.push(record);
     const own = bySchool[school.index];
     if (own) own.push(record);
@@ -284,15 +291,20 @@ export function readResults(sheet: string, table: Table, registry: SchoolRegistr
   const years = new Set<string>();
   for (let i = 0; i < data.records.length; i++) years.add(data.records[i].year);
   data.years = [...years].sort();
-  for (let index = 0; index < bySchool.length; index++) {
+  // One group for every school of the registry (a packed array: per-school lookups stay fast).
+  const groups = Math.max(registry.size, bySchool.length);
+  for (let index = 0; index < groups; index++) {
     const list = bySchool[index];
-    if (!list) continue;
-    const records: ResultRecord[] = [];
-    for (let i = 0; i < list.length; i++) {
-      const repeat = list[i].repeat;
-      if (repeat === null || (repeat.of === null && !repeat.conflicted)) records.push(list[i]);
+    let records: ResultRecord[] = list ?? [];
+    // Only a school with repeated rows needs a copy without them; the others keep the list as read.
+    if (list && list.some((r) => r.repeat !== null)) {
+      records = [];
+      for (let i = 0; i < list.length; i++) {
+        const repeat = list[i].repeat;
+        if (repeat === null || (repeat.of === null && !repeat.conflicted)) records.push(list[i]);
+      }
     }
-    data.bySchool[index] = { records, conflicts: [] };
+    data.bySchool.push({ records, conflicts: [] });
   }
   for (const c of data.conflicts) groupOf(data, c.school).conflicts.push(c);
   completeObjectivity(countsOnly, bySchool, yearIndex);
@@ -374,6 +386,19 @@ class SchoolCache {
     this.last = school;
     return school;
   }
+}
+
+function isEmpty(v: Cell | undefined): boolean {
+  return v === null || v === undefined || v === '';
+}
+
+/** Some of these cells hold something (a test before any parsing: they are empty in almost every row). */
+function anyFilled(row: Cell[], cells: number[]): boolean {
+  for (let i = 0; i < cells.length; i++) {
+    const v = row[cells[i]];
+    if (v !== null && v !== undefined && v !== '' && !(typeof v === 'string' && v.trim() === '')) return true;
+  }
+  return false;
 }
 
 function groupOf(data: ResultsData, school: School): SchoolResults {
