@@ -7,7 +7,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chartPictures, readWorkbookPath, saveBytes, xlsxBytes } from '../src/cli/io';
+import { readWorkbookPath, reportPictures, saveBytes, xlsxBytes } from '../src/cli/io';
+import { contextChartPicture } from '../src/cli/contextSvg';
 import { isbshChartPicture } from '../src/cli/isbshSvg';
 import { valuesWorkbookBytes } from '../src/cli/io/xlsxWorkbook';
 import { buildReport, SHEETS, Table } from '../src/engine';
@@ -19,7 +20,7 @@ interface Measure {
   fileMb: number;
   readS: number;
   engineS: number;
-  /** Rendering the ИСБШ chart to PNG (vega-lite → SVG → resvg), placed on «Сводка». */
+  /** Rendering the charts to PNG (vega-lite → SVG → resvg), placed on «Сводка» and «Контекст». */
   chartS: number;
   writeS: number;
   totalS: number;
@@ -42,6 +43,7 @@ async function measure(file: string, schools: number, resultRows: number): Promi
   const t2 = performance.now();
   const afterEngineMb = process.memoryUsage().rss / 1e6;
   const chart = await isbshChartPicture(report.analysis);
+  const contextChart = await contextChartPicture(report.analysis);
   const t25 = performance.now();
   const out = file.replace(/\.xlsx$/, '-result.xlsx');
   const bytes = await xlsxBytes({
@@ -51,7 +53,7 @@ async function measure(file: string, schools: number, resultRows: number): Promi
     obsolete: report.placement.obsolete,
     settingsUpdate: report.analysis.settingsUpdate,
     settingsSheetName: SHEETS.settings,
-    pictures: chartPictures(report.sheets, chart?.bytes),
+    pictures: reportPictures(report.sheets, { isbsh: chart?.bytes, context: contextChart?.bytes }),
   });
   await saveBytes(out, bytes);
   const t3 = performance.now();

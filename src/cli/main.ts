@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CLI_HELP, CLI_OUTPUT_LABELS, CLI_TEXT, CLI_WRITE_TEXT, SHEETS, Settings, Table, buildReport, parseCutoff, parseSchoolYear } from '../engine';
-import { chartPictures, readWorkbookPath, xlsxBytes } from './io';
+import { readWorkbookPath, reportPictures, xlsxBytes } from './io';
 import { determination, summaryText } from './summary';
 import { isbshChartPicture, svgPathFor } from './isbshSvg';
 import { contextChartPicture, contextSvgPathFor } from './contextSvg';
@@ -109,10 +109,7 @@ async function analyzeCommand(args: string[], { io, generatedAt }: CommandContex
         obsolete: report.placement.obsolete,
         settingsUpdate: report.analysis.settingsUpdate,
         settingsSheetName: SHEETS.settings,
-        pictures: [
-          ...chartPictures(report.sheets.filter((g) => g.chart && !g.chart.scatter), chart?.bytes),
-          ...chartPictures(report.sheets.filter((g) => g.chart?.scatter), contextChart?.bytes),
-        ],
+        pictures: reportPictures(report.sheets, { isbsh: chart?.bytes, context: contextChart?.bytes }),
       }),
     },
   ];

@@ -1,3 +1,5 @@
+import { quote } from './text';
+
 /**
  * Every Russian word the product shows: sheet names, headers, menu, statuses.
  * Journal messages are built next to the rule that finds the problem, from the phrases here.
@@ -78,10 +80,6 @@ export const PLACEMENT_TEXT = {
   displacedAction: 'переименуйте свой лист, если хотите видеть результат под прежним именем',
 } as const;
 
-/** The longest text one cell holds in Google Sheets is 50 000 characters; generated cells stay well below. */
-export const MAX_CELL_TEXT = 45000;
-/** How much of a value typed by the user a message quotes. */
-export const MAX_QUOTE = 200;
 /** A journal longer than this is cut in the sheet (the JSON keeps every entry). */
 export const MAX_JOURNAL_ROWS = 5000;
 export const JOURNAL_TRUNCATED = (n: number) =>
@@ -185,28 +183,28 @@ export const IMPORT_TEXT = {
   emptyPaste: 'Лист пуст.',
   needProcedure: 'Вставка не называет процедуру: выберите её.',
   needYear: 'Вставка не называет учебный год: укажите его.',
-  badHintProcedure: (text: string) => `Процедура «${text}» не найдена в перечне процедур.`,
-  badHintYear: (text: string) => `«${text}» не является учебным годом (пример: 2022/2023).`,
-  bareYear: (text: string, year: string) => `Год «${text}» понят как учебный год ${year}.`,
+  badHintProcedure: (text: string) => `Процедура «${quote(text)}» не найдена в перечне процедур.`,
+  badHintYear: (text: string) => `«${quote(text)}» не является учебным годом (пример: 2022/2023).`,
+  bareYear: (text: string, year: string) => `Год «${quote(text)}» понят как учебный год ${year}.`,
   yearFromDate: (year: string) => `Учебный год ${year} определён по дате в заголовке.`,
   aggregateRow: (label: string) => `итоговая строка${label ? ` «${label}»` : ''}`,
   noNumbers: (label: string) => `строка без результатов${label ? ` («${label}»)` : ''}`,
   noSchool: 'не указана школа',
-  badParticipants: (text: string) => `число участников «${text}» должно быть целым неотрицательным`,
+  badParticipants: (text: string) => `число участников «${quote(text)}» должно быть целым неотрицательным`,
   noParticipants: 'не указано число участников',
-  badPercent: (text: string) => `доля «2» / не справившихся «${text}» не является процентом от 0 до 100`,
+  badPercent: (text: string) => `доля «2» / не справившихся «${quote(text)}» не является процентом от 0 до 100`,
   noFailed: 'нет ни числа, ни доли не справившихся',
-  badFailed: (text: string) => `«не справились» = «${text}» должно быть целым неотрицательным`,
+  badFailed: (text: string) => `«не справились» = «${quote(text)}» должно быть целым неотрицательным`,
   failedOverParticipants: (f: number, p: number) => `не справились (${f}) больше, чем участников (${p})`,
-  unknownProcedure: (text: string) => (text ? `процедура «${text}» не распознана` : 'не указана процедура'),
+  unknownProcedure: (text: string) => (text ? `процедура «${quote(text)}» не распознана` : 'не указана процедура'),
   noProcedure: 'процедура не определена',
-  badYear: (text: string) => (text ? `учебный год «${text}» не распознан` : 'не указан учебный год'),
+  badYear: (text: string) => (text ? `учебный год «${quote(text)}» не распознан` : 'не указан учебный год'),
   noYear: 'учебный год не определён',
   pastGraduate: 'выпускник прошлых лет (не учитывается)',
   retake: 'пересдача / дополнительный период (не учитывается)',
   noMark: 'нет отметки или балла, по которым можно решить, преодолён ли порог',
-  unknownSchool: (shown: string, candidates: string) => `школа «${shown}» не найдена в справочнике${candidates ? `; возможно: ${candidates}` : ''}`,
-  ambiguousSchool: (shown: string, candidates: string) => `наименование «${shown}» подходит к нескольким школам: ${candidates}; укажите логин`,
+  unknownSchool: (shown: string, candidates: string) => `школа «${quote(shown)}» не найдена в справочнике${candidates ? `; возможно: ${candidates}` : ''}`,
+  ambiguousSchool: (shown: string, candidates: string) => `наименование «${quote(shown)}» подходит к нескольким школам: ${candidates}; укажите логин`,
   duplicateRow: (first: number) => `повторяет строку ${first} вставки`,
   pasteConflict: (rows: string) => `строки ${rows} вставки противоречат друг другу`,
   missingTargetColumn: (sheet: string, column: string) => `в листе «${sheet}» нет столбца «${column}»`,

@@ -1,4 +1,7 @@
-import { MAX_CELL_TEXT, MAX_QUOTE } from './strings';
+/** The longest text one cell holds in Google Sheets is 50 000 characters; generated cells stay well below. */
+export const MAX_CELL_TEXT = 45000;
+/** How much of a value typed by the user a message quotes. */
+export const MAX_QUOTE = 200;
 /**
  * Text normalisation shared by header matching, school names and procedure names (DESIGN §3.1).
  */

@@ -11,7 +11,7 @@ import { saveBytes, valuesWorkbookBytes } from './xlsxWorkbook';
 export { readCsvFolder } from './csvFolder';
 export { readXlsx, writeXlsx, xlsxBytes, saveBytes, SourceWorkbook } from './xlsxWorkbook';
 export { importedXlsxBytes, writeImportedXlsx } from './appendRows';
-export { chartPicture, chartPictures } from './pictures';
+export { chartPicture, chartPictures, reportPictures } from './pictures';
 export type { Picture, RowsAppend, SettingsUpdate, XlsxInput, XlsxOutput } from './xlsxWorkbook';
 export type { ImportOutput } from './appendRows';
 

@@ -25,6 +25,11 @@ export function chartPictures(sheets: GeneratedSheet[], png: Buffer | null | und
   return sheets.map((s) => chartPicture(s, png)).filter((p): p is Picture => p !== null);
 }
 
+/** The pictures of a report: the ИСБШ chart where a sheet reserves room for it, the context scatter on «Контекст». */
+export function reportPictures(sheets: GeneratedSheet[], charts: { isbsh?: Buffer | null; context?: Buffer | null }): Picture[] {
+  return [...chartPictures(sheets.filter((g) => g.chart && !g.chart.scatter), charts.isbsh), ...chartPictures(sheets.filter((g) => g.chart?.scatter), charts.context)];
+}
+
 /** Width and height from a PNG's header; null when the bytes are not a PNG. */
 export function pngSize(png: Buffer): { width: number; height: number } | null {
   const signature = png.length >= 24 && png.readUInt32BE(0) === 0x89504e47 && png.toString('latin1', 12, 16) === 'IHDR';

@@ -142,7 +142,9 @@ export class SchoolRegistry {
       return { kind: 'matched', school: byName[0], note: c ? `код «${quote(code)}» не найден в справочнике, сопоставлено по наименованию` : undefined };
     }
     if (byName && byName.length > 1) return { kind: 'ambiguous', candidates: byName.slice() };
-    return { kind: 'unmatched', candidates: this.candidates(key) };
+    // Without a registry sheet an unmatched name becomes a new school, so no suggestions are needed
+    // (and scoring every known school for every new one would be quadratic).
+    return { kind: 'unmatched', candidates: this.fromSheet ? this.candidates(key) : [] };
   }
 
   /** Schools that share the number or most words with an unmatched name, best first (at most 3). */
