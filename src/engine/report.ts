@@ -21,7 +21,8 @@ export interface Report {
   analysis: Analysis;
   /** Generated sheets in the order they appear in the workbook; the journal is last. */
   sheets: GeneratedSheet[];
-  json: ResultJson;
+  /** Built on first read. */
+  readonly json: ResultJson;
   /** Where each sheet goes and which of our old sheets under another name are to be removed. */
   placement: PlacementPlan;
   /** The list of Y against Y−1, as «Сводка» shows it (the справка reads it from here). */
@@ -45,5 +46,15 @@ export function buildReport(input: AnalysisInput, generatedAt: string): Report {
   sheets.forEach((s, i) => (s.name = placement.placements[i].name));
   // Every printed page says which school year it is about (DESIGN §3.4).
   for (const s of sheets) s.print = { header: yearHeader(analysis.year), ...s.print };
-  return { analysis, sheets, json: toJson(analysis, indicatorsJson(analysis.indicators), context), placement, listChanges: program.listChanges };
+  // The JSON is built when a shell asks for it (the CLI with --json): the add-on never does.
+  let json: ResultJson | null = null;
+  return {
+    analysis,
+    sheets,
+    get json(): ResultJson {
+      return (json ??= toJson(analysis, indicatorsJson(analysis.indicators), context));
+    },
+    placement,
+    listChanges: program.listChanges,
+  };
 }

@@ -155,8 +155,8 @@ export function readQuestionnaire(sheet: string, table: Table, registry: SchoolR
     current = candidates.filter((c) => c.year === null || c.year === result.year);
   }
 
-  for (const latest of latestBySchool(current)) {
-    for (const old of latest.superseded) {
+  for (const { latest, superseded } of latestBySchool(current)) {
+    for (const old of superseded) {
       journal.info(sheet, `Повторный ответ школы: ответ в строке ${old.row} заменён более поздним ответом в строке ${latest.row}.`, {
         row: old.row,
         school: latest.school.name,
@@ -175,7 +175,7 @@ export function readQuestionnaire(sheet: string, table: Table, registry: SchoolR
   for (const y of years) {
     if (y === result.year) continue;
     const valid = new Map<string, Response>();
-    for (const latest of latestBySchool(candidates.filter((c) => c.year === y))) {
+    for (const { latest } of latestBySchool(candidates.filter((c) => c.year === y))) {
       const checked = validate(latest, modes);
       if (typeof checked !== 'string') valid.set(latest.school.id, checked.response);
     }
@@ -184,22 +184,29 @@ export function readQuestionnaire(sheet: string, table: Table, registry: SchoolR
   return result;
 }
 
-/** Per school the latest response (by timestamp wherever the row stands), with the ones it replaces. */
-function latestBySchool(candidates: Candidate[]): (Candidate & { superseded: Candidate[] })[] {
-  const bySchool = new Map<string, Candidate[]>();
-  for (const c of candidates) {
-    const list = bySchool.get(c.school.id);
+/** Per school the latest response (by timestamp wherever the row stands), with the ones it replaces; schools in the order they first appear. */
+function latestBySchool(candidates: Candidate[]): { latest: Candidate; superseded: Candidate[] }[] {
+  const bySchool: Candidate[][] = [];
+  const order: number[] = [];
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i];
+    const list = bySchool[c.school.index];
     if (list) list.push(c);
-    else bySchool.set(c.school.id, [c]);
+    else {
+      bySchool[c.school.index] = [c];
+      order.push(c.school.index);
+    }
   }
-  const out: (Candidate & { superseded: Candidate[] })[] = [];
-  for (const list of bySchool.values()) {
+  return order.map((index) => {
+    const list = bySchool[index];
+    if (list.length === 1) return { latest: list[0], superseded: NONE };
     // Latest timestamp wins; without timestamps the lower row wins (Forms append at the bottom).
-    const sorted = list.length === 1 ? list : [...list].sort((a, b) => (a.timestamp ?? -Infinity) - (b.timestamp ?? -Infinity) || a.row - b.row);
-    out.push({ ...sorted[sorted.length - 1], superseded: sorted.slice(0, -1) });
-  }
-  return out;
+    const sorted = [...list].sort((a, b) => (a.timestamp ?? -Infinity) - (b.timestamp ?? -Infinity) || a.row - b.row);
+    return { latest: sorted[sorted.length - 1], superseded: sorted.slice(0, -1) };
+  });
 }
+
+const NONE: Candidate[] = [];
 
 const LABELS = { total: 'всего обучающихся (N)', higher: 'оба родителя с высшим (H)', single: 'неполные семьи (S)', register: 'на учёте (R)' } as const;
 

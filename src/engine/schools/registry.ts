@@ -102,16 +102,20 @@ export class SchoolRegistry {
 
   add(school: Omit<School, 'id' | 'index'>, aliases: string[] = []): School {
     const code = school.code.trim();
-    const id = code ? `code:${normalizeCode(code)}` : `name:${normalizeSchoolName(school.name)}`;
+    const codeKey = code ? normalizeCode(code) : '';
+    const id = code ? `code:${codeKey}` : `name:${normalizeSchoolName(school.name)}`;
     const keys: string[] = [];
-    for (const text of aliases.length === 0 ? [school.name] : [school.name, ...aliases]) {
-      const k = normalizeSchoolName(text);
+    const first = normalizeSchoolName(school.name);
+    if (first) keys.push(first);
+    for (let i = 0; i < aliases.length; i++) {
+      const k = normalizeSchoolName(aliases[i]);
       if (k && !keys.includes(k)) keys.push(k);
     }
-    const entry: School = { ...school, code, id, index: this.schools.length };
+    // One object shape for every school (a spread would give each its own).
+    const entry: School = { id, index: this.schools.length, code, name: school.name, municipality: school.municipality, locality: school.locality };
     this.schools.push(entry);
     this.keys.push(keys);
-    if (code) this.byCode.set(normalizeCode(code), entry);
+    if (code) this.byCode.set(codeKey, entry);
     for (const k of keys) {
       const list = this.byName.get(k);
       if (list) list.push(entry);
