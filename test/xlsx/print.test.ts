@@ -139,6 +139,21 @@ describeWithLibreOffice('printing the example’s workbook (LibreOffice → PDF)
     }
   });
 
+  it('a table narrower than the page prints at full size: a long sentence above it wraps instead of shrinking the page', () => {
+    // «История» of the example is far narrower than a landscape page, under a sentence wider than it.
+    const [page] = pagesOf(SHEETS.history);
+    const words = pdfWords(pdf, page.number);
+    const heightOf = (text: string) => {
+      const w = words.find((x) => x.text === text);
+      return w ? w.yMax - w.yMin : 0;
+    };
+    const [listPage] = pagesOf(SHEETS.list);
+    const listWord = pdfWords(pdf, listPage.number).find((x) => x.text === 'Код');
+    expect(listWord).toBeDefined();
+    // The same Arial 10 as «Перечень» (printed at 100 %), not scaled down.
+    expect(heightOf('Код')).toBeGreaterThan(0.9 * ((listWord as PdfWord).yMax - (listWord as PdfWord).yMin));
+  });
+
   it('«Перечень ШНОР и ШНСУ» of the example fits one page, every justification whole in its row', () => {
     const own = pagesOf(SHEETS.list);
     expect(own).toHaveLength(1);

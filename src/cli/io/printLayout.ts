@@ -42,6 +42,8 @@ export interface SheetLayout {
   rowHeights: Map<number, number>;
   /** Cells whose text wraps: the wrap columns, header rows and merged blocks of text. */
   wrapped: (row: number, col: number) => boolean;
+  /** The sheet's merges and one per line of text wider than its column (see `paragraphMerges`). */
+  merges: GeneratedSheet['merges'];
   /** 0-based rows of the table (its header rows down to the first empty row): drawn with borders, text at the top. */
   table: { first: number; last: number } | null;
   /** 1-based rows and columns to repeat on every page (print titles). */
@@ -62,8 +64,9 @@ export function layoutSheet(sheet: GeneratedSheet, name: string): SheetLayout {
 
   const headerRows = new Set(sheet.headerRows);
   const wrapColumns = new Set(sheet.wrapColumns);
+  const merges = [...sheet.merges, ...paragraphMerges(sheet, columnWidths, headerRows, wrapColumns)];
   const mergedMasters = new Map<string, { width: number; rows: number }>();
-  for (const m of sheet.merges) {
+  for (const m of merges) {
     if (m.rows * m.cols <= 1) continue;
     let width = 0;
     for (let c = m.col; c < m.col + m.cols; c++) width += columnWidths[c] ?? DEFAULT_COLUMN_PX;
@@ -94,6 +97,7 @@ export function layoutSheet(sheet: GeneratedSheet, name: string): SheetLayout {
     columnWidths,
     rowHeights,
     wrapped,
+    merges,
     table,
     repeatRows: repeat ? { first: repeat.first + 1, last: repeat.last + 1 } : null,
     repeatColumns: repeatColumns ? { first: repeatColumns.first + 1, last: repeatColumns.last + 1 } : null,
@@ -104,6 +108,27 @@ export function layoutSheet(sheet: GeneratedSheet, name: string): SheetLayout {
 }
 
 const DEFAULT_COLUMN_PX = 100;
+
+/**
+ * A line of text alone in its row (a title, the «generated» note, an explanation) that is wider than
+ * its column spills over the empty cells to its right, and LibreOffice and Excel count the spill as
+ * printed: a narrow table under a long sentence would be scaled down to a fraction of the page. Such
+ * a line is merged across the sheet's columns and wrapped there.
+ */
+function paragraphMerges(sheet: GeneratedSheet, widths: number[], headerRows: Set<number>, wrapColumns: Set<number>): GeneratedSheet['merges'] {
+  const width = sheet.values[0]?.length ?? 0;
+  if (width < 2 || wrapColumns.has(0)) return [];
+  const covered = new Set<number>();
+  for (const m of sheet.merges) for (let r = m.row; r < m.row + m.rows; r++) covered.add(r);
+  const out: GeneratedSheet['merges'] = [];
+  sheet.values.forEach((row, r) => {
+    const text = row[0];
+    if (typeof text !== 'string' || text === '' || headerRows.has(r) || covered.has(r)) return;
+    for (let c = 1; c < width; c++) if (row[c] !== null && row[c] !== '') return;
+    if (wrappedLines(text, widths[0] ?? DEFAULT_COLUMN_PX, sheet.bold[r]?.[0] === true) > 1) out.push({ row: r, col: 0, rows: 1, cols: width });
+  });
+  return out;
+}
 
 /** Widths scaled to fill the page exactly (a few pixels short, so rounding never spills onto a second page). */
 function fitToPage(widths: number[], page: number): number[] {

@@ -194,7 +194,7 @@ function fillWorksheet(worksheet: ExcelJS.Worksheet, spec: SheetSpec, plan: Shee
   const values = withCheckboxValues(sheet);
   const styles = new StyleCache();
   const mergesByRow = new Map<number, GeneratedSheet['merges']>();
-  for (const m of sheet.merges) {
+  for (const m of layout.merges) {
     if (m.rows * m.cols > 1) mergesByRow.set(m.row, [...(mergesByRow.get(m.row) ?? []), m]);
   }
   const notes = new Map<string, string>(sheet.notes.map((n) => [`${n.row}:${n.col}`, n.text]));
