@@ -3,8 +3,7 @@
 import { save, setupCalculation } from './calculation';
 import { reloadImportSheetsIfOpen, setupImportPanel } from './importPanel';
 import { setupDocument } from './document';
-import { setupMonitoring } from './monitoring';
-import { setupRoadmap } from './roadmap';
+import { setupMonitoring, setupRoadmap } from './prepareSheet';
 import { setupHistory } from './history';
 import { setupForm } from './form';
 import { setupSettingsForm } from './settingsForm';

@@ -129,33 +129,18 @@ async function analyzeCommand(args: string[], { io, generatedAt }: CommandContex
 // ---------------------------------------------------------------------------------------------
 // monitoring
 
-const MONITORING: CommandSpec = {
-  name: 'monitoring',
-  options: [{ name: 'output', short: 'o', value: 'файл книги-результата (.xlsx)' }, { name: 'in-place' }],
-  positionals: { min: 1, max: 1 },
-};
+type WorkbookResult = { ok: true; bytes: Buffer; message: string } | { ok: false; message: string };
+type ParsedValues = ReturnType<typeof parseCommandArgs>['values'];
 
-async function monitoringCommand(args: string[], { io, generatedAt }: CommandContext): Promise<number> {
-  const parsed = parseCommandArgs(MONITORING, args);
+/**
+ * A command that makes a workbook from the one given (beside it, `-o FILE`, or `--in-place`): `make`
+ * either refuses with its reason (exit 3, nothing written) or returns the bytes and what it did.
+ */
+async function workbookCommand(spec: CommandSpec, suffix: string, args: string[], io: CliIO, make: (source: string, values: ParsedValues) => Promise<WorkbookResult>): Promise<number> {
+  const parsed = parseCommandArgs(spec, args);
   const source = parsed.positionals[0];
-  const { output, outputs } = planWorkbookOutput(source, stringValue(parsed.values.output), parsed.values['in-place'] === true, '-мониторинг.xlsx');
-  const { bytes, message } = await monitoringWorkbook(source, generatedAt);
-  const written = await outputs.commit([{ path: output, data: bytes }]);
-  io.out([message, ...writtenLines(written)].join('\n'));
-  return EXIT.ok;
-}
-
-const RECORD: CommandSpec = {
-  name: 'record',
-  options: [{ name: 'order', value: 'номер и дату приказа' }, { name: 'output', short: 'o', value: 'файл книги-результата (.xlsx)' }, { name: 'in-place' }],
-  positionals: { min: 1, max: 1 },
-};
-
-async function recordCommand(args: string[], { io }: CommandContext): Promise<number> {
-  const parsed = parseCommandArgs(RECORD, args);
-  const source = parsed.positionals[0];
-  const { output, outputs } = planWorkbookOutput(source, stringValue(parsed.values.output), parsed.values['in-place'] === true, '-перечень.xlsx');
-  const result = await recordWorkbook(source, stringValue(parsed.values.order) ?? '');
+  const { output, outputs } = planWorkbookOutput(source, stringValue(parsed.values.output), parsed.values['in-place'] === true, suffix);
+  const result = await make(source, parsed.values);
   if (!result.ok) {
     io.err(result.message);
     return EXIT.undetermined;
@@ -165,24 +150,24 @@ async function recordCommand(args: string[], { io }: CommandContext): Promise<nu
   return EXIT.ok;
 }
 
-const ROADMAP: CommandSpec = {
-  name: 'roadmap',
-  options: [{ name: 'output', short: 'o', value: 'файл книги-результата (.xlsx)' }, { name: 'in-place' }],
-  positionals: { min: 1, max: 1 },
-};
+const OUTPUT_OPTIONS: CommandSpec['options'] = [{ name: 'output', short: 'o', value: 'файл книги-результата (.xlsx)' }, { name: 'in-place' }];
 
-async function roadmapCommand(args: string[], { io, generatedAt }: CommandContext): Promise<number> {
-  const parsed = parseCommandArgs(ROADMAP, args);
-  const source = parsed.positionals[0];
-  const { output, outputs } = planWorkbookOutput(source, stringValue(parsed.values.output), parsed.values['in-place'] === true, '-дорожная-карта.xlsx');
-  const result = await roadmapWorkbook(source, generatedAt, isoDate(io.now()));
-  if (!result.ok) {
-    io.err(result.message);
-    return EXIT.undetermined;
-  }
-  const written = await outputs.commit([{ path: output, data: result.bytes }]);
-  io.out([result.message, ...writtenLines(written)].join('\n'));
-  return EXIT.ok;
+const MONITORING: CommandSpec = { name: 'monitoring', options: OUTPUT_OPTIONS, positionals: { min: 1, max: 1 } };
+
+function monitoringCommand(args: string[], { io, generatedAt }: CommandContext): Promise<number> {
+  return workbookCommand(MONITORING, '-мониторинг.xlsx', args, io, async (source) => ({ ok: true, ...(await monitoringWorkbook(source, generatedAt)) }));
+}
+
+const RECORD: CommandSpec = { name: 'record', options: [{ name: 'order', value: 'номер и дату приказа' }, ...OUTPUT_OPTIONS], positionals: { min: 1, max: 1 } };
+
+function recordCommand(args: string[], { io }: CommandContext): Promise<number> {
+  return workbookCommand(RECORD, '-перечень.xlsx', args, io, (source, values) => recordWorkbook(source, stringValue(values.order) ?? ''));
+}
+
+const ROADMAP: CommandSpec = { name: 'roadmap', options: OUTPUT_OPTIONS, positionals: { min: 1, max: 1 } };
+
+function roadmapCommand(args: string[], { io, generatedAt }: CommandContext): Promise<number> {
+  return workbookCommand(ROADMAP, '-дорожная-карта.xlsx', args, io, (source) => roadmapWorkbook(source, generatedAt, isoDate(io.now())));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ import { previousSchoolYear } from '../parse';
 import { CUTOFF_P } from '../settings';
 import { ListRow, NO_LISTED_SCHOOLS, categoryOf, listCaveats, listRows, listTitle, listTotals } from '../sheets/shnorSheet';
 import { analyticNote } from '../summary/analyticNote';
-import { roadmapDocumentRows } from '../roadmap/document';
+import { RoadmapRow, roadmapDocumentRows } from '../roadmap/document';
 import { isbshPoints } from '../summary/isbshChart';
 import type { ListChanges, ListComparison } from '../summary/listChanges';
 import { CATEGORY, CUTOFF_LABELS, DOCUMENT_TEXT, POPULATION_LABELS, PRODUCT_NAME, SHEETS, SUMMARY_TITLES, SUPPORT_LIST_NOTE } from '../strings';
@@ -13,16 +13,7 @@ import { formatNumber, formatPercent } from '../text';
 import { bold, chart, heading, italic, list, pageBreak, paragraph, table } from './blocks';
 import { Block, DocumentSection, ReportDocument, Run } from './model';
 
-/** One row of the roadmap (DESIGN §2.8), when the sheet «Дорожная карта» exists (issue 15). */
-export interface RoadmapRow {
-  track: string;
-  school: string;
-  task: string;
-  measure: string;
-  deadline: string;
-  responsible: string;
-  results: string;
-}
+export type { RoadmapRow };
 
 export interface SpravkaInput {
   analysis: Analysis;

@@ -4,11 +4,8 @@ import { isActiveStatus } from './columns';
 import { deadlineText } from './deadline';
 import type { RoadmapCheck } from './check';
 
-/**
- * One measure of the roadmap as «Аналитическая справка» prints it. The same shape as `RoadmapRow`
- * of src/engine/documents (issue «documents»): every field is display text.
- */
-export interface RoadmapDocumentRow {
+/** One measure of the roadmap as «Аналитическая справка» prints it (DESIGN §2.8): every field is display text. */
+export interface RoadmapRow {
   /** «Трек 1. Адресная поддержка школ с низкими результатами обучения». */
   track: string;
   /** «МБОУ "СОШ № 2" (sch240102)»; '' for a municipal measure. */
@@ -19,7 +16,10 @@ export interface RoadmapDocumentRow {
   deadline: string;
   responsible: string;
   results: string;
-  /** «Статус» as typed (not part of `RoadmapRow`; a document may show it). */
+}
+
+/** A row with «Статус» as typed (a document may show it). */
+export interface RoadmapDocumentRow extends RoadmapRow {
   status: string;
 }
 
