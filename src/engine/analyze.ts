@@ -194,7 +194,7 @@ function reportSwitchedOff(results: ResultsData, settings: Settings, journal: Jo
     journal.add({
       level: 'info',
       sheet: results.sheet,
-      row: r.rows[0],
+      row: r.row,
       message: `Процедура «${name}» выключена в листе «${SHEETS.settings}».`,
       action: 'её результаты не учитываются при определении ШНОР',
     });
@@ -212,7 +212,7 @@ function reportMoreParticipantsThanStudents(outcomes: SchoolOutcome[], results: 
     if (!any) continue;
     const over = records.filter((r) => r.year === year && r.participants !== null && r.participants > students);
     journal.warning(results.sheet, `Участников больше, чем обучающихся в школе по анкете (${students}): ${over.map((r) => `${r.procedure.name} — ${r.participants}`).join('; ')}.`, {
-      row: over[0].rows[0],
+      row: over[0].row,
       school: o.school.name,
       action: 'результаты учтены; проверьте число участников или ответ школы на анкету',
     });

@@ -65,6 +65,36 @@ export function compareNames(a: string, b: string): number {
   return collator.compare(a, b);
 }
 
+/**
+ * The names of one workbook's schools, put in order once: a generated sheet sorts 40 000 schools by
+ * name several times, and comparing two ranks costs a fraction of a collation. A name outside the set
+ * is compared by the collator, so `compare` orders exactly as `compareNames` does.
+ */
+export class NameOrder {
+  private readonly ranks = new Map<string, number>();
+
+  constructor(names: Iterable<string>) {
+    const distinct = [...new Set(names)].sort(compareNames);
+    let rank = 0;
+    for (let i = 0; i < distinct.length; i++) {
+      // Names the collator holds equal share a rank, as they would compare equal.
+      if (i > 0 && compareNames(distinct[i - 1], distinct[i]) !== 0) rank = i;
+      this.ranks.set(distinct[i], rank);
+    }
+  }
+
+  /** Position of the name in reading order (names the collator holds equal share one); undefined outside the set. */
+  rankOf(name: string): number | undefined {
+    return this.ranks.get(name);
+  }
+
+  readonly compare = (a: string, b: string): number => {
+    const x = this.ranks.get(a);
+    const y = this.ranks.get(b);
+    return x !== undefined && y !== undefined ? x - y : compareNames(a, b);
+  };
+}
+
 /** Formats a number the Russian way: decimal comma, no thousands separator. */
 export function formatNumber(value: number, digits: number): string {
   const text = value.toFixed(digits).replace('.', ',');

@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { Journal } from '../../src/engine/journal';
+import { compareNames } from '../../src/engine/text';
 import { SchoolRegistry, normalizeSchoolName, readRegistry, resolveSchool } from '../../src/engine/schools/registry';
 
 describe('normalizeSchoolName (DESIGN §3.1)', () => {
@@ -70,4 +72,29 @@ it('a numeric code that lost its leading zeros in a number cell still matches', 
   const j = new Journal();
   const r = readRegistry([['Код ОО', 'Наименование ОО'], ['007', 'Школа Бонда']], j);
   expect(r.match('7', '')).toMatchObject({ kind: 'matched', school: { code: '007' } });
+});
+
+describe('schools by name (one ranking instead of a collation per comparison)', () => {
+  const pool = ['МБОУ "СОШ № 1"', 'МБОУ "СОШ № 10"', 'МБОУ "СОШ № 2"', 'Школа № 01', 'Школа № 1', 'Ёлкинская СОШ', 'Елкинская СОШ', 'елкинская сош', 'Лицей №7', 'lyceum 7', '', 'Гимназия', 'Гимназия '];
+
+  it('orders schools exactly as compareNames does, equal names keeping their order', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pool), { minLength: 0, maxLength: 40 }), fc.array(fc.integer({ min: 0, max: 1000 }), { maxLength: 40 }), (names, shuffle) => {
+        const registry = new SchoolRegistry(true);
+        const schools = names.map((name, i) => registry.add({ code: `c${i}`, name }));
+        const list = schools.slice().sort((x, y) => (shuffle[x.index] ?? 0) - (shuffle[y.index] ?? 0));
+        const expected = list.slice().sort((x, y) => compareNames(x.name, y.name));
+        expect(list.slice().sort(registry.schoolsByName())).toEqual(expected);
+      }),
+    );
+  });
+
+  it('ranks again after a school is added, and falls back to the collator for a school of another registry', () => {
+    const registry = new SchoolRegistry(true);
+    const b = registry.add({ code: '2', name: 'СОШ № 2' });
+    expect(registry.schoolsByName()(b, b)).toBe(0);
+    const a = registry.add({ code: '10', name: 'СОШ № 10' });
+    const other = new SchoolRegistry(true).add({ code: '1', name: 'СОШ № 1' });
+    expect([a, b, other].sort(registry.schoolsByName()).map((s) => s.name)).toEqual(['СОШ № 1', 'СОШ № 2', 'СОШ № 10']);
+  });
 });

@@ -6,7 +6,7 @@
 import { Analysis, JournalEntry, Report, fold, isGeneratedSheet, previousSchoolYear } from '../../src/engine';
 import { ColumnSpec, SCHOOL_CODE_SPEC, SCHOOL_NAME_SPEC, findHeader } from '../../src/engine/headers';
 import { QUESTIONNAIRE_COLUMNS } from '../../src/engine/isbsh/questionnaire';
-import { RESULTS_COLUMNS } from '../../src/engine/shnor/results';
+import { RESULTS_COLUMNS, recordRows } from '../../src/engine/shnor/results';
 import { normalizeCode } from '../../src/engine/schools/registry';
 import { CUTOFF_P } from '../../src/engine/settings';
 import { Cell, Table, cellText, isBlankRow } from '../../src/engine/table';
@@ -266,7 +266,7 @@ export function accountingProblems(tables: Record<string, Table>, a: Analysis): 
 
   const res = sheetOf('results');
   if (res && a.results && a.results.missingColumns.length === 0) {
-    const used = new Set([...a.results.records.flatMap((r) => r.rows), ...a.results.conflicts.flatMap((c) => c.rows)]);
+    const used = new Set([...a.results.records.flatMap(recordRows), ...a.results.conflicts.flatMap((c) => c.rows)]);
     const named = namedRows(a.journal, res);
     const header = findHeader(tables[res], RESULTS_COLUMNS);
     const unknown = a.journal

@@ -9,7 +9,7 @@ import { PREV, RESULTS, Y, results, workbook } from './municipality';
 const find = (a: ReturnType<typeof analyze>, id: string) => a.indicators.find((r) => r.indicator.id === id) as IndicatorResult;
 
 function record(procedure: string, year: string, participants: number | null, failed: number | null, extra: Partial<ResultRecord> = {}): ResultRecord {
-  return { school: { id: 'code:x', index: 0, code: 'x', name: 'X' }, procedure: procedureByName(procedure)!, year, rows: [1], participants, failed, percent: null, mean: null, ...extra };
+  return { school: { id: 'code:x', index: 0, code: 'x', name: 'X' }, procedure: procedureByName(procedure)!, year, row: 1, merged: null, participants, failed, percent: null, mean: null, ...extra };
 }
 
 describe('positive dynamics (DESIGN §2.5)', () => {

@@ -2,7 +2,7 @@ import type { Analysis } from '../analyze';
 import { nameList } from '../summary/nameList';
 import { CONTEXT_TEXT } from '../strings';
 import { Cell } from '../table';
-import { compareNames, formatNumber } from '../text';
+import { formatNumber } from '../text';
 import { ContextAnalysis, SchoolContext, contextOf } from './analysis';
 import { Line } from './regression';
 
@@ -21,7 +21,11 @@ export function deviationText(c: ContextAnalysis): string {
   return formatNumber(pp, Number.isInteger(Math.round(pp * 1e9) / 1e9) ? 0 : 1);
 }
 
-const byName = (list: SchoolContext[]) => list.map((s) => s.outcome.school.name).sort(compareNames);
+const byName = (a: Analysis, list: SchoolContext[]) =>
+  list
+    .map((s) => s.outcome.school)
+    .sort(a.registry.schoolsByName())
+    .map((s) => s.name);
 
 /** The schools below expectations, largest residual first. */
 function belowExpected(c: ContextAnalysis): SchoolContext[] {
@@ -38,8 +42,8 @@ export function contextSummaryRows(a: Analysis, max = 30): Cell[][] {
     if (names.length) rows.push([nameList(names, '; ', max)]);
   };
   if (c.model) group(CONTEXT_TEXT.summaryBelow(deviationText(c)), belowExpected(c).map((s) => s.outcome.school.name));
-  group(CONTEXT_TEXT.summaryResilient, byName(c.schools.filter((s) => s.resilient)));
-  group(CONTEXT_TEXT.summaryLeaders, byName(c.schools.filter((s) => s.leader)));
+  group(CONTEXT_TEXT.summaryResilient, byName(a, c.schools.filter((s) => s.resilient)));
+  group(CONTEXT_TEXT.summaryLeaders, byName(a, c.schools.filter((s) => s.leader)));
   rows.push([CONTEXT_TEXT.summaryPairs, c.pairs.length]);
   for (const p of c.pairs.slice(0, max)) rows.push([CONTEXT_TEXT.pair(p.shnor.outcome.school.name, p.leader.outcome.school.name)]);
   if (c.pairs.length > max) rows.push([CONTEXT_TEXT.summaryMore(c.pairs.length - max)]);
@@ -56,7 +60,7 @@ export function contextNote(a: Analysis, max = 30): string | null {
     const below = belowExpected(c);
     parts.push(CONTEXT_TEXT.noteBelow(below.length, deviationText(c), nameList(below.map((s) => s.outcome.school.name), ', ', max)));
   }
-  const resilient = byName(c.schools.filter((s) => s.resilient));
+  const resilient = byName(a, c.schools.filter((s) => s.resilient));
   parts.push(CONTEXT_TEXT.noteResilient(resilient.length, nameList(resilient, ', ', max)));
   if (c.pairs.length + c.unpaired.length > 0) {
     parts.push(CONTEXT_TEXT.notePairs(c.pairs.length, nameList(c.pairs.map((p) => CONTEXT_TEXT.pair(p.shnor.outcome.school.name, p.leader.outcome.school.name)), '; ', max)));

@@ -2,7 +2,6 @@ import type { Analysis } from '../analyze';
 import { COLORS, FORMATS, GeneratedSheet, SheetBuilder } from '../sheets/generated';
 import { CATEGORY, HISTORY_TEXT, SHEETS, SUPPORT_LIST_NOTE } from '../strings';
 import { historyCell } from '../summary/listChanges';
-import { compareNames } from '../text';
 import { SchoolHistory } from './history';
 
 const CATEGORY_COLOR: Record<string, string> = { [CATEGORY.both]: COLORS.both, [CATEGORY.shnor]: COLORS.shnor, [CATEGORY.shnsu]: COLORS.shnsu };
@@ -47,7 +46,8 @@ export function historySheet(a: Analysis, generatedAt: string): GeneratedSheet {
   b.merge(top, 0, 2, 1);
   b.merge(top, 1, 2, 1);
   for (let i = 0; i < 3; i++) b.merge(top, first + h.years.length + i, 2, 1);
-  const schools = h.schools.slice().sort((x, y) => rank(x) - rank(y) || compareNames(x.school.name, y.school.name));
+  const byName = a.registry.schoolsByName();
+  const schools = h.schools.slice().sort((x, y) => rank(x) - rank(y) || byName(x.school, y.school));
   for (const s of schools) {
     const cells = s.entries.map(historyCell);
     const at = b.row([s.school.code, s.school.name, ...cells, s.yearsOnList, s.clearYearsInRow, s.exit ? HISTORY_TEXT.exitLabel[s.exit] : '']);

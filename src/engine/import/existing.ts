@@ -1,6 +1,6 @@
 import { Journal } from '../journal';
 import { OBJECTIVITY_GROUPS, ObjectivityCounts, ObjectivityGroup, describeCounts, emptyCounts, pickGroups, sameGroup } from '../objectivity/counts';
-import { ResultsData, describeNumbers, readResults } from '../shnor/results';
+import { ResultsData, describeNumbers, readResults, recordRows } from '../shnor/results';
 import { SchoolRegistry } from '../schools/registry';
 import { IMPORT_TEXT } from '../strings';
 import { SheetData } from '../table';
@@ -68,7 +68,7 @@ export function compareWithExisting(candidates: Candidate[], existing: Existing 
       }
       const there = records.get(k);
       if (there && !sameResult(there, c)) {
-        out.conflicts.push({ candidate: c, existing: `«${resultsName}», ${IMPORT_TEXT.rowsLabel(there.rows.join(', '))}: ${describeNumbers(there)}`, objectivityOnly: false });
+        out.conflicts.push({ candidate: c, existing: `«${resultsName}», ${IMPORT_TEXT.rowsLabel(recordRows(there).join(', '))}: ${describeNumbers(there)}`, objectivityOnly: false });
         continue;
       }
       result = !there;

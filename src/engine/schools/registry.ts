@@ -2,7 +2,7 @@ import { ColumnSpec, SCHOOL_CODE_SPEC, SCHOOL_NAME_SPEC, findHeader } from '../h
 import { Journal } from '../journal';
 import { SHEETS } from '../strings';
 import { Table, cellText, isBlankRow } from '../table';
-import { fold, quote } from '../text';
+import { NameOrder, fold, quote } from '../text';
 
 export interface School {
   /** Stable identifier: the code when known, otherwise «name:» + normalised name. */
@@ -88,6 +88,8 @@ export class SchoolRegistry {
   private readonly schools: School[] = [];
   /** Normalised names and aliases of each school, by index. */
   private readonly keys: string[][] = [];
+  private order: NameOrder | null = null;
+  private nameRanks: Int32Array | null = null;
 
   constructor(readonly fromSheet: boolean) {}
 
@@ -98,6 +100,19 @@ export class SchoolRegistry {
 
   get size(): number {
     return this.schools.length;
+  }
+
+  /** The schools' names in reading order, ranked on first use (a school added later ranks them again). */
+  nameOrder(): NameOrder {
+    return (this.order ??= new NameOrder(this.schools.map((s) => s.name)));
+  }
+
+  /** Schools by name in reading order, as `compareNames` orders them, by rank: no collation per comparison. */
+  schoolsByName(): (x: School, y: School) => number {
+    const order = this.nameOrder();
+    const ranks = (this.nameRanks ??= Int32Array.from(this.schools, (s) => order.rankOf(s.name) as number));
+    const schools = this.schools;
+    return (x, y) => (schools[x.index] === x && schools[y.index] === y ? ranks[x.index] - ranks[y.index] : order.compare(x.name, y.name));
   }
 
   add(school: Omit<School, 'id' | 'index'>, aliases: string[] = []): School {
@@ -115,6 +130,8 @@ export class SchoolRegistry {
     const entry: School = { id, index: this.schools.length, code, name: school.name, municipality: school.municipality, locality: school.locality };
     this.schools.push(entry);
     this.keys.push(keys);
+    this.order = null;
+    this.nameRanks = null;
     if (code) this.byCode.set(codeKey, entry);
     for (const k of keys) {
       const list = this.byName.get(k);

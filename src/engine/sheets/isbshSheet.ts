@@ -1,7 +1,7 @@
 import { Analysis } from '../analyze';
 import { CUTOFF_P } from '../settings';
 import { CUTOFF_LABELS, HEADERS, SHEETS, YES } from '../strings';
-import { compareNames, formatNumber } from '../text';
+import { formatNumber } from '../text';
 import { COLORS, FORMATS, GeneratedSheet, SheetBuilder, yearHeader } from './generated';
 
 const ROW_FORMATS = [null, null, FORMATS.integer, FORMATS.share, FORMATS.share, FORMATS.share, FORMATS.index, FORMATS.integer];
@@ -23,7 +23,8 @@ export function isbshSheet(a: Analysis, generatedAt: string): GeneratedSheet {
   }
   b.blank();
   const head = b.header([...HEADERS.isbsh]);
-  const ranked = [...a.schools].sort((x, y) => (x.isbsh === null ? 1 : 0) - (y.isbsh === null ? 1 : 0) || (x.isbsh ?? 0) - (y.isbsh ?? 0) || compareNames(x.school.name, y.school.name));
+  const byName = a.registry.schoolsByName();
+  const ranked = [...a.schools].sort((x, y) => (x.isbsh === null ? 1 : 0) - (y.isbsh === null ? 1 : 0) || (x.isbsh ?? 0) - (y.isbsh ?? 0) || byName(x.school, y.school));
   for (const o of ranked) {
     const r = o.response;
     const s = r?.shares;

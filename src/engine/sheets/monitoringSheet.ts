@@ -5,7 +5,7 @@ import { MonitoringEntry, MonitoringLayout, entriesBySchool } from '../indicator
 import { parseYesNo } from '../settings';
 import { CATEGORY, MONITORING_HEADERS, MONITORING_HINT, MONITORING_NOTE, MONITORING_STATUS, SHEETS } from '../strings';
 import { Cell, cellText } from '../table';
-import { compareNames, fold } from '../text';
+import { fold } from '../text';
 import { COLORS, GeneratedSheet, SheetBuilder, yearHeader } from './generated';
 import { categoryOf } from './shnorSheet';
 
@@ -59,11 +59,12 @@ export function monitoringSheet(a: Analysis, previous: MonitoringLayout | null, 
   const head = b.header([...FIXED, ...MONITORING_COLUMNS.map((c) => c.header), ...extras.map((e) => e.header)]);
   MONITORING_COLUMNS.forEach((c, i) => b.note(head, first + i, c.note));
 
+  const byName = a.registry.schoolsByName();
   const rank = (o: SchoolOutcome, status: string) => (isListed(o) ? CATEGORY_ORDER[categoryOf(o) ?? ''] ?? 3 : status === MONITORING_STATUS.left ? 4 : 5);
   const rows = a.schools
     .map((o) => ({ o, entry: bySchool.get(o.school.id) }))
     .map((x) => ({ ...x, status: statusOf(x.o, x.entry) }))
-    .sort((x, y) => rank(x.o, x.status) - rank(y.o, y.status) || compareNames(x.o.school.name, y.o.school.name));
+    .sort((x, y) => rank(x.o, x.status) - rank(y.o, y.status) || byName(x.o.school, y.o.school));
 
   const writeRow = (fixed: Cell[], entry: MonitoringEntry | undefined, listed: boolean, categoryColor: string | null) => {
     const values: Cell[] = [...fixed];

@@ -4,7 +4,7 @@ import { ResultRecord, resultsOf } from '../shnor/results';
 import type { School } from '../schools/registry';
 import { failedShare, isLow } from '../shnor/judge';
 import { CATEGORY, CUTOFF_LABELS, HEADERS, SHEETS, STATUS_LABELS, SUPPORT_LIST_NOTE, YES } from '../strings';
-import { compareNames, formatNumber } from '../text';
+import { formatNumber } from '../text';
 import { COLORS, FORMATS, GeneratedSheet, SheetBuilder, yearHeader } from './generated';
 
 /** «ШНОР»: per school the failed share per selected procedure for Y−1 and Y, К1, К2, ШНОР, status, justification. */
@@ -43,7 +43,8 @@ export function shnorSheet(a: Analysis, generatedAt: string): GeneratedSheet {
   const disputed: boolean[] = new Array(cells);
   const formats: (string | null)[] = [null, null, ...new Array<string>(cells).fill(FORMATS.percent)];
 
-  const sorted = [...a.schools].sort(byShnorThenName);
+  const byName = a.registry.schoolsByName();
+  const sorted = [...a.schools].sort((x, y) => Number(y.shnor?.shnor ?? false) - Number(x.shnor?.shnor ?? false) || byName(x.school, y.school));
   for (const o of sorted) {
     const v = o.shnor;
     found.fill(null);
@@ -76,10 +77,6 @@ export function shnorSheet(a: Analysis, generatedAt: string): GeneratedSheet {
   return b.build();
 }
 
-function byShnorThenName(x: SchoolOutcome, y: SchoolOutcome): number {
-  return Number(y.shnor?.shnor ?? false) - Number(x.shnor?.shnor ?? false) || compareNames(x.school.name, y.school.name);
-}
-
 /** The category of a school in the order's appendix, or null when it is in neither list. */
 export function categoryOf(o: SchoolOutcome): string | null {
   const shnor = o.shnor?.shnor === true;
@@ -107,10 +104,11 @@ export interface ListRow {
 /** The list for the order's appendix: ШНОР и ШНСУ first, then ШНОР, then ШНСУ, each by name. */
 export function listRows(a: Analysis): ListRow[] {
   const withIndex = a.schools.filter((s) => s.isbsh !== null).length;
+  const byName = a.registry.schoolsByName();
   return a.schools
     .map((o) => ({ o, category: categoryOf(o) }))
     .filter((x): x is { o: SchoolOutcome; category: string } => x.category !== null)
-    .sort((x, y) => order(x.category) - order(y.category) || compareNames(x.o.school.name, y.o.school.name))
+    .sort((x, y) => order(x.category) - order(y.category) || byName(x.o.school, y.o.school))
     .map(({ o, category }, i) => ({
       school: o.school,
       number: i + 1,

@@ -72,20 +72,33 @@ function bitCount(mask: number): number {
   return n;
 }
 
-function viewOf(results: SchoolResults, year: string, settings: Settings, keepLow: boolean): YearView {
-  const view: YearView = { low: [], lowMask: 0, withData: 0, conflicts: 0 };
+function emptyView(): YearView {
+  return { low: [], lowMask: 0, withData: 0, conflicts: 0 };
+}
+
+/** Views of school year `year` and of `prev` from one pass over the school's results. */
+function viewsOf(results: SchoolResults, year: string, prev: string, settings: Settings, keepLow: boolean): { now: YearView; before: YearView } {
+  const now = emptyView();
+  const before = emptyView();
   const records = results.records;
+  const threshold = settings.threshold;
   for (let i = 0; i < records.length; i++) {
     const r = records[i];
-    if (r.year !== year || settings.procedures[r.procedure.name] !== true) continue;
+    const view = r.year === year ? now : r.year === prev ? before : null;
+    if (view === null || settings.procedures[r.procedure.name] !== true) continue;
     if (failedShare(r) !== null) view.withData++;
-    if (isLow(r, settings.threshold)) {
+    if (isLow(r, threshold)) {
       if (keepLow) view.low.push(r);
       view.lowMask |= 1 << procedureIndex(r.procedure);
     }
   }
-  for (const c of results.conflicts) if (c.year === year && settings.procedures[c.procedure.name] === true) view.conflicts++;
-  return view;
+  const conflicts = results.conflicts;
+  for (let i = 0; i < conflicts.length; i++) {
+    const c = conflicts[i];
+    const view = c.year === year ? now : c.year === prev ? before : null;
+    if (view !== null && settings.procedures[c.procedure.name] === true) view.conflicts++;
+  }
+  return { now, before };
 }
 
 function flagsOf(now: YearView, before: YearView, settings: Settings): ShnorFlags {
@@ -143,7 +156,8 @@ const NO_YEAR: YearView = { low: [], lowMask: 0, withData: 0, conflicts: 0 };
 
 /** ШНОР of one school for school year `year` (DESIGN §2.3): results of `year` and the year before. */
 export function shnorFlags(results: SchoolResults, year: string, settings: Settings): ShnorFlags {
-  return flagsOf(viewOf(results, year, settings, false), viewOf(results, previousSchoolYear(year), settings, false), settings);
+  const { now, before } = viewsOf(results, year, previousSchoolYear(year), settings, false);
+  return flagsOf(now, before, settings);
 }
 
 /**
@@ -152,11 +166,12 @@ export function shnorFlags(results: SchoolResults, year: string, settings: Setti
  */
 export function judgeShnor(results: SchoolResults, year: string, settings: Settings): ShnorVerdict {
   const prev = previousSchoolYear(year);
-  const now = viewOf(results, year, settings, true);
-  const before = viewOf(results, prev, settings, true);
+  const { now, before } = viewsOf(results, year, prev, settings, true);
   const flags = flagsOf(now, before, settings);
-  const lowResults = [...before.low, ...now.low].map((r) => toLowResult(r, settings));
-  const verdict: ShnorVerdict = { ...flags, lowResults, justification: '' };
+  const lowResults: LowResult[] = [];
+  for (let i = 0; i < before.low.length; i++) lowResults.push(toLowResult(before.low[i], settings));
+  for (let i = 0; i < now.low.length; i++) lowResults.push(toLowResult(now.low[i], settings));
+  const verdict: ShnorVerdict = { shnor: flags.shnor, criterion1: flags.criterion1, criterion2: flags.criterion2, status: flags.status, lowResults, justification: '' };
   const conflicts = now.conflicts + before.conflicts > 0 ? results.conflicts.filter((c) => (c.year === year || c.year === prev) && settings.procedures[c.procedure.name] === true) : [];
   verdict.justification = justify(verdict, year, prev, conflicts, now.withData + before.withData, settings);
   return verdict;
@@ -191,23 +206,24 @@ function thresholdText(t: number): string {
 }
 
 function justify(v: ShnorVerdict, year: string, prev: string, conflicts: Conflict[], dataCount: number, settings: Settings): string {
-  const inYear = (y: string) => v.lowResults.filter((l) => l.year === y);
   const parts: string[] = [];
   if (v.status === 'no-data') return `Нет результатов оценочных процедур за ${prev} и ${year}: школа не может быть отнесена к ШНОР, нужны данные.`;
-  const lowY = inYear(year);
-  const lowPrev = inYear(prev);
+  // Each low result is described once, though both criteria may name it.
+  const lowY: string[] = [];
+  const lowPrev: string[] = [];
+  for (const l of v.lowResults) (l.year === year ? lowY : lowPrev).push(describeLow(l));
   const threshold = thresholdText(settings.threshold);
   if (v.criterion1) {
-    parts.push(`Критерий 1: низкие результаты (не справились не менее ${threshold}) в ${year} по ${lowY.length} ${plural(lowY.length, 'процедуре', 'процедурам', 'процедурам')}: ${lowY.map(describeLow).join('; ')}.`);
+    parts.push(`Критерий 1: низкие результаты (не справились не менее ${threshold}) в ${year} по ${lowY.length} ${plural(lowY.length, 'процедуре', 'процедурам', 'процедурам')}: ${lowY.join('; ')}.`);
   }
   if (v.criterion2) {
     const same = settings.sameProcedure ? ' по той же процедуре' : '';
-    parts.push(`Критерий 2: низкие результаты${same} в обоих годах — в ${prev}: ${lowPrev.map(describeLow).join('; ')}; в ${year}: ${lowY.map(describeLow).join('; ')}.`);
+    parts.push(`Критерий 2: низкие результаты${same} в обоих годах — в ${prev}: ${lowPrev.join('; ')}; в ${year}: ${lowY.join('; ')}.`);
   }
   if (!v.shnor) {
     if (lowY.length === 0 && lowPrev.length === 0) parts.push(`Низких результатов в ${prev} и ${year} нет (проверено результатов: ${dataCount}).`);
-    else if (lowY.length === 0) parts.push(`В ${year} низких результатов нет; в ${prev}: ${lowPrev.map(describeLow).join('; ')} — критерии не выполнены.`);
-    else parts.push(`В ${year} низкий результат только по одной процедуре: ${lowY.map(describeLow).join('; ')}; в ${prev} ${settings.sameProcedure && lowPrev.length > 0 ? 'низкие результаты по другим процедурам' : 'низких результатов нет'} — критерии не выполнены.`);
+    else if (lowY.length === 0) parts.push(`В ${year} низких результатов нет; в ${prev}: ${lowPrev.join('; ')} — критерии не выполнены.`);
+    else parts.push(`В ${year} низкий результат только по одной процедуре: ${lowY.join('; ')}; в ${prev} ${settings.sameProcedure && lowPrev.length > 0 ? 'низкие результаты по другим процедурам' : 'низких результатов нет'} — критерии не выполнены.`);
   }
   if (conflicts.length > 0) {
     parts.push(`Требует проверки: противоречивые строки по ${conflicts.map((c) => `${c.procedure.name}, ${c.year} (строки ${c.rows.join(', ')})`).join('; ')} не учтены.`);

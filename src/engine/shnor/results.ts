@@ -32,8 +32,10 @@ export interface ResultRecord {
   school: School;
   procedure: Procedure;
   year: string;
-  /** 1-based sheet rows this record came from (several when identical rows were merged). */
-  rows: number[];
+  /** 1-based sheet row the record came from (the first, when identical rows were merged). */
+  row: number;
+  /** Every 1-based row, when identical rows were merged into this record; null otherwise. */
+  merged: number[] | null;
   participants: number | null;
   failed: number | null;
   /** Failed percent as given, when the source gives only a percentage. */
@@ -41,30 +43,25 @@ export interface ResultRecord {
   mean: number | null;
 }
 
-/** A record read from one row; `rows` is made only when asked (it is asked rarely, rows are many). */
-class RowRecord implements ResultRecord {
+/** 1-based sheet rows a record came from (several when identical rows were merged). */
+export function recordRows(r: ResultRecord): number[] {
+  return r.merged ?? [r.row];
+}
+
+/**
+ * A record read from one row. It is built as an object literal, not by a constructor: V8 learns that
+ * records made at one literal outlive the young generation and allocates them where they stay, so a
+ * million rows are not copied by every scavenge (at 40 000 schools that copying was a quarter of
+ * `analyze()`).
+ */
+interface RowRecord extends ResultRecord {
+  /** Procedure and year as one small integer (duplicates are found by it within a school). */
+  key: number;
   /**
    * Set only on rows of a school, procedure and year that occur more than once (rarely): the group
    * (`rows`, this one first, on the first row; `of`, the first row, on the others) and what came of it.
    */
-  repeat: { rows: RowRecord[] | null; of: RowRecord | null; merged: number[] | null; conflicted: boolean } | null = null;
-
-  constructor(
-    readonly school: School,
-    readonly procedure: Procedure,
-    readonly year: string,
-    readonly row: number,
-    readonly participants: number | null,
-    readonly failed: number | null,
-    readonly percent: number | null,
-    public mean: number | null,
-    /** Procedure and year as one small integer (duplicates are found by it within a school). */
-    readonly key: number,
-  ) {}
-
-  get rows(): number[] {
-    return this.repeat?.merged ?? [this.row];
-  }
+  repeat: { rows: RowRecord[] | null; of: RowRecord | null; conflicted: boolean } | null;
 }
 
 export interface Conflict {
@@ -268,7 +265,19 @@ export function readResults(sheet: string, table: Table, registry: SchoolRegistr
     }
     const meanCell = at(row, col.mean);
     const mean = typeof meanCell === 'number' ? (Number.isFinite(meanCell) ? meanCell : null) : meanCell === null || meanCell === '' ? null : parseNumber(meanCell)?.value ?? null;
-    const record = new RowRecord(school, procedure, year.year, rowNo, counts.participants, counts.failed, counts.percent, mean, lastProcedureIndex * 256 + lastYearIndex);
+    const record: RowRecord = {
+      school,
+      procedure,
+      year: year.year,
+      row: rowNo,
+      merged: null,
+      participants: counts.participants,
+      failed: counts.failed,
+      percent: counts.percent,
+      mean,
+      key: lastProcedureIndex * 256 + lastYearIndex,
+      repeat: null,
+    };
     inOrder.push(record);
     const own = bySchool[school.index];
     if (own) own.push(record);
@@ -343,9 +352,9 @@ function markRepeats(bySchool: RowRecord[][]): void {
         continue;
       }
       const head = firstOf[r.key];
-      r.repeat = { rows: null, of: head, merged: null, conflicted: false };
+      r.repeat = { rows: null, of: head, conflicted: false };
       if (head.repeat?.rows) head.repeat.rows.push(r);
-      else head.repeat = { rows: [head, r], of: null, merged: null, conflicted: false };
+      else head.repeat = { rows: [head, r], of: null, conflicted: false };
     }
   }
 }
@@ -470,7 +479,7 @@ function mergeDuplicates(first: RowRecord, data: ResultsData, journal: Journal):
   const rows = list.map((r) => r.row);
   if (list.every((r) => sameNumbers(r, first))) {
     journal.info(data.sheet, `${first.procedure.name}, ${first.year}: одинаковые строки ${rows.join(', ')}.`, { row: rows[1], school: first.school.name, action: 'учтены один раз' });
-    repeat.merged = rows;
+    first.merged = rows;
     first.mean = list.find((r) => r.mean !== null)?.mean ?? null;
     data.records.push(first);
     return true;

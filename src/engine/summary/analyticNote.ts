@@ -2,13 +2,16 @@ import { Analysis, SchoolOutcome } from '../analyze';
 import { IndicatorResult, indicatorCounts, isListed } from '../indicators/evaluate';
 import { categoryOf } from '../sheets/shnorSheet';
 import { CATEGORY, SHEETS, SUPPORT_LIST_NOTE } from '../strings';
-import { compareNames, formatNumber, formatPercent, plural } from '../text';
+import { formatNumber, formatPercent, plural } from '../text';
 import { ListChanges, ListComparison } from './listChanges';
 import { nameList } from './nameList';
 import { contextNote } from '../context/summary';
 
 const schoolsWord = (n: number) => plural(n, 'школа', 'школы', 'школ');
-const namesOf = (list: SchoolOutcome[]) => nameList(list.map((o) => o.school.name).sort(compareNames));
+const namesOf = (a: Analysis, list: SchoolOutcome[]) => {
+  const byName = a.registry.schoolsByName();
+  return nameList(list.map((o) => o.school).sort(byName).map((s) => s.name));
+};
 
 /** «1.1.2.1 «Динамика: ОГЭ математика» — 10,0 % при целевом значении 20 %». */
 export function describeIndicator(r: IndicatorResult): string {
@@ -25,8 +28,8 @@ function listParagraph(a: Analysis): string {
   const period = a.year ? `По итогам ${a.year} учебного года` : 'По имеющимся данным';
   if (listed.length === 0) return `${period} школ, отвечающих критериям ШНОР или ШНСУ, не выявлено (всего школ: ${a.schools.length}).`;
   const parts = [`${period} в перечень для адресной поддержки включены ${listed.length} ${schoolsWord(listed.length)} из ${a.schools.length}: ШНОР — ${shnor.length}, ШНСУ — ${shnsu.length}, из них одновременно ШНОР и ШНСУ — ${both.length}.`];
-  if (shnor.length) parts.push(`ШНОР: ${namesOf(shnor)}.`);
-  if (shnsu.length) parts.push(`ШНСУ: ${namesOf(shnsu)}.`);
+  if (shnor.length) parts.push(`ШНОР: ${namesOf(a, shnor)}.`);
+  if (shnsu.length) parts.push(`ШНСУ: ${namesOf(a, shnsu)}.`);
   if (!a.year) parts.push('Результатов оценочных процедур нет, поэтому ШНОР не определялись.');
   return parts.join(' ');
 }
@@ -61,15 +64,15 @@ function indicatorsParagraph(results: IndicatorResult[]): string {
 function attentionParagraph(a: Analysis): string {
   const items: string[] = [];
   const both = a.schools.filter((o) => categoryOf(o) === CATEGORY.both);
-  if (both.length) items.push(`одновременно ШНОР и ШНСУ (низкие результаты в неблагоприятных социальных условиях) — ${namesOf(both)}`);
+  if (both.length) items.push(`одновременно ШНОР и ШНСУ (низкие результаты в неблагоприятных социальных условиях) — ${namesOf(a, both)}`);
   const twoYears = a.schools.filter((o) => o.shnor?.criterion2 === true);
-  if (twoYears.length) items.push(`низкие результаты два года подряд (критерий 2) — ${namesOf(twoYears)}`);
+  if (twoYears.length) items.push(`низкие результаты два года подряд (критерий 2) — ${namesOf(a, twoYears)}`);
   const check = a.schools.filter((o) => o.shnor?.status === 'needs-check');
-  if (check.length) items.push(`противоречивые результаты, вывод требует проверки — ${namesOf(check)}`);
+  if (check.length) items.push(`противоречивые результаты, вывод требует проверки — ${namesOf(a, check)}`);
   const noData = a.schools.filter((o) => o.shnor?.status === 'no-data');
-  if (noData.length) items.push(`нет результатов оценочных процедур за два года — ${namesOf(noData)}`);
+  if (noData.length) items.push(`нет результатов оценочных процедур за два года — ${namesOf(a, noData)}`);
   const noIndex = a.schools.filter((o) => o.isbsh === null);
-  if (noIndex.length) items.push(`анкета не заполнена или содержит ошибки, ИСБШ не рассчитан — ${namesOf(noIndex)}`);
+  if (noIndex.length) items.push(`анкета не заполнена или содержит ошибки, ИСБШ не рассчитан — ${namesOf(a, noIndex)}`);
   if (items.length === 0) return 'Школ, требующих особого внимания сверх перечня, не выявлено.';
   return `Особого внимания требуют школы: ${items.join('; ')}.`;
 }

@@ -1,7 +1,6 @@
 import { Analysis } from '../analyze';
 import { AxisRange, IsbshChartInput, VegaLiteSpec, isbshAxisRange, isbshChartSpec } from '../charts';
 import { CUTOFF_LABELS } from '../strings';
-import { compareNames } from '../text';
 
 export interface IsbshPoint {
   name: string;
@@ -11,10 +10,11 @@ export interface IsbshPoint {
 
 /** Schools with an index, least well-off first (the order of the chart and of its data block). */
 export function isbshPoints(a: Analysis): IsbshPoint[] {
+  const byName = a.registry.schoolsByName();
   return a.schools
     .filter((o) => o.isbsh !== null)
-    .map((o) => ({ name: o.school.name, value: o.isbsh as number, shnsu: o.shnsu }))
-    .sort((x, y) => x.value - y.value || compareNames(x.name, y.name));
+    .sort((x, y) => (x.isbsh as number) - (y.isbsh as number) || byName(x.school, y.school))
+    .map((o) => ({ name: o.school.name, value: o.isbsh as number, shnsu: o.shnsu }));
 }
 
 /** What the ИСБШ chart shows, from the analysis. */

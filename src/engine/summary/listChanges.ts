@@ -2,7 +2,7 @@ import { Analysis } from '../analyze';
 import { HistoryEntry } from '../history/history';
 import { previousSchoolYear } from '../parse';
 import { CATEGORY, HISTORY_TEXT } from '../strings';
-import { compareNames, formatPercent } from '../text';
+import { formatPercent } from '../text';
 
 export interface ListDiff {
   entered: string[];
@@ -45,12 +45,14 @@ export function compareLists(a: Analysis): ListChanges | null {
     const reason = `нет результатов оценочных процедур за ${prev}`;
     return { year: a.year, previousYear: prev, list: unavailable(reason), shnor: unavailable(reason), shnsu: unavailable(reason), longOnList: [], shnorLeft: null, remarks };
   }
+  const byName = a.registry.schoolsByName();
   const diff = (inList: (e: HistoryEntry) => boolean): ListComparison => {
     const names = (f: (now: boolean, was: boolean) => boolean) =>
       h.schools
         .filter((s) => f(inList(s.entries[at]), inList(s.entries[before])))
-        .map((s) => s.school.name)
-        .sort(compareNames);
+        .map((s) => s.school)
+        .sort(byName)
+        .map((s) => s.name);
     return { available: true, entered: names((n, w) => n && !w), left: names((n, w) => !n && w), stayed: names((n, w) => n && w) };
   };
   const beforePrev = previousSchoolYear(prev);
