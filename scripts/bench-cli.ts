@@ -7,11 +7,11 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { readWorkbookPath, reportPictures, saveBytes, xlsxBytes } from '../src/cli/io';
+import { readWorkbookPath, reportWorkbookBytes, saveBytes } from '../src/cli/io';
 import { contextChartPicture } from '../src/cli/contextSvg';
 import { isbshChartPicture } from '../src/cli/isbshSvg';
 import { valuesWorkbookBytes } from '../src/cli/io/xlsxWorkbook';
-import { buildReport, SHEETS, Table } from '../src/engine';
+import { buildReport, Table } from '../src/engine';
 import { syntheticMunicipality } from './synthetic';
 
 interface Measure {
@@ -46,15 +46,7 @@ async function measure(file: string, schools: number, resultRows: number): Promi
   const contextChart = await contextChartPicture(report.analysis);
   const t25 = performance.now();
   const out = file.replace(/\.xlsx$/, '-result.xlsx');
-  const bytes = await xlsxBytes({
-    workbook: input.workbook,
-    inputSheets: input.sheets,
-    generated: report.sheets,
-    obsolete: report.placement.obsolete,
-    settingsUpdate: report.analysis.settingsUpdate,
-    settingsSheetName: SHEETS.settings,
-    pictures: reportPictures(report.sheets, { isbsh: chart?.bytes, context: contextChart?.bytes }),
-  });
+  const bytes = await reportWorkbookBytes(input, report, { isbsh: chart?.bytes, context: contextChart?.bytes });
   await saveBytes(out, bytes);
   const t3 = performance.now();
   const result: Measure = {

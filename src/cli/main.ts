@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { CLI_HELP, CLI_OUTPUT_LABELS, CLI_TEXT, CLI_WRITE_TEXT, SHEETS, Settings, Table, buildReport, parseCutoff, parseSchoolYear } from '../engine';
-import { readWorkbookPath, reportPictures, xlsxBytes } from './io';
+import { CLI_HELP, CLI_OUTPUT_LABELS, CLI_TEXT, CLI_WRITE_TEXT, Settings, Table, buildReport, parseCutoff, parseSchoolYear } from '../engine';
+import { readWorkbookPath, reportWorkbookBytes } from './io';
 import { determination, summaryText } from './summary';
 import { isbshChartPicture, svgPathFor } from './isbshSvg';
 import { contextChartPicture, contextSvgPathFor } from './contextSvg';
@@ -102,15 +102,7 @@ async function analyzeCommand(args: string[], { io, generatedAt }: CommandContex
   const files: FileContent[] = [
     {
       path: output,
-      data: await xlsxBytes({
-        workbook: input.workbook,
-        inputSheets: input.sheets,
-        generated: report.sheets,
-        obsolete: report.placement.obsolete,
-        settingsUpdate: report.analysis.settingsUpdate,
-        settingsSheetName: SHEETS.settings,
-        pictures: reportPictures(report.sheets, { isbsh: chart?.bytes, context: contextChart?.bytes }),
-      }),
+      data: await reportWorkbookBytes(input, report, { isbsh: chart?.bytes, context: contextChart?.bytes }),
     },
   ];
   if (chart !== null) files.push({ path: svg, data: chart.svg });

@@ -5,6 +5,7 @@ import * as ExcelJS from 'exceljs';
 import { runCli } from '../../src/cli/main';
 import { HEADERS } from '../../src/engine/strings';
 import { Table } from '../../src/engine/table';
+import { sheetValues } from '../support/cliHarness';
 import { loadPaste, typed } from './paste';
 
 let dir: string;
@@ -39,18 +40,6 @@ async function run(args: string[]) {
   const err: string[] = [];
   const code = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t), now: () => new Date(Date.UTC(2024, 0, 15, 9, 0)) });
   return { code, out: out.join('\n'), err: err.join('\n') };
-}
-
-async function sheetValues(path: string, name: string): Promise<unknown[][]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(path);
-  const ws = workbook.getWorksheet(name);
-  if (!ws) throw new Error(`no sheet ${name}`);
-  const rows: unknown[][] = [];
-  ws.eachRow((row, n) => {
-    rows[n - 1] = (row.values as unknown[]).slice(1);
-  });
-  return rows;
 }
 
 describe('shnor-monitor import', () => {

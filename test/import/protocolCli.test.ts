@@ -9,7 +9,7 @@ import * as ExcelJS from 'exceljs';
 import { runCli } from '../../src/cli/main';
 import { HEADERS } from '../../src/engine/strings';
 import { Table } from '../../src/engine/table';
-import { recordingIo } from '../support/cliHarness';
+import { recordingIo, sheetValues } from '../support/cliHarness';
 import { loadPaste, loadProtocol, typed } from './paste';
 
 let dir: string;
@@ -51,18 +51,6 @@ async function run(args: string[]) {
   return { code, out: r.out.join('\n'), err: r.err.join('\n') };
 }
 
-async function values(path: string, name: string): Promise<unknown[][]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(path);
-  const ws = workbook.getWorksheet(name);
-  if (!ws) throw new Error(`no sheet ${name}`);
-  const rows: unknown[][] = [];
-  ws.eachRow((row, n) => {
-    rows[n - 1] = (row.values as unknown[]).slice(1);
-  });
-  return rows;
-}
-
 describe('shnor-monitor import --from <protocol.xlsx>', () => {
   let book: string;
   let protocol: string;
@@ -95,7 +83,7 @@ describe('shnor-monitor import --from <protocol.xlsx>', () => {
     expect(r.out).toContain('Участников с итоговым баллом: 11; отсутствовали: 1; без отметки по журналу 2–5: 1.');
     expect(r.out).toContain('Добавлено строк: 2. Уже есть: 0.');
     expect(r.out).toContain('В лист «Результаты ОП» добавлены столбцы «Понизили»');
-    const rows = await values(output, 'Результаты ОП');
+    const rows = await sheetValues(output, 'Результаты ОП');
     expect(rows[0]).toEqual([...HEADERS.results]);
     // sch240104's result was there (6, 2): only its counts are added. sch240103 (edu240103) is new.
     expect(rows.slice(1)).toEqual([
@@ -103,8 +91,8 @@ describe('shnor-monitor import --from <protocol.xlsx>', () => {
       ['2020/2021', 'sch240103', 'МАОУ "Гимназия № 3"', 'ВПР математика 5 кл.', 5, 0, undefined, 13.6, undefined, undefined, 1, 2, 1, 1, 0, 1, 0],
       ['2020/2021', 'sch240104', 'МБОУ "СОШ № 4"', 'ВПР математика 5 кл.', undefined, undefined, undefined, undefined, undefined, undefined, 2, 4, 0, 3, 1, 0, 1],
     ]);
-    expect(await values(output, 'Справочник ОО')).toEqual(await values(book, 'Справочник ОО'));
-    const journal = await values(output, 'Журнал импорта');
+    expect(await sheetValues(output, 'Справочник ОО')).toEqual(await sheetValues(book, 'Справочник ОО'));
+    const journal = await sheetValues(output, 'Журнал импорта');
     expect(journal.some((row) => String(row[4]).startsWith('Итоговый балл 21 больше максимального'))).toBe(true);
 
     const again = await run(['import', output, '--from', protocol, '--procedure', 'ВПР математика 5 кл.', '--scale', '7,11,15', '-o', join(dir, 'again.xlsx')]);

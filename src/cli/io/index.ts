@@ -1,4 +1,6 @@
 import { statSync } from 'fs';
+import type { Report } from '../../engine/report';
+import { SHEETS } from '../../engine/strings';
 import { ExistingSheet, isGeneratedSheet } from '../../engine/sheets/placement';
 import { Cell, SheetData } from '../../engine/table';
 import { readCsvFolder } from './csvFolder';
@@ -6,7 +8,8 @@ import { IO_MESSAGES } from './messages';
 import { MAX_EXCEL_TEXT } from './render';
 import { readXlsx, SourceWorkbook } from './xlsxReader';
 import { excelSafeNames } from './sheetNames';
-import { saveBytes, valuesWorkbookBytes } from './xlsxWorkbook';
+import { reportPictures } from './pictures';
+import { saveBytes, valuesWorkbookBytes, xlsxBytes } from './xlsxWorkbook';
 
 export { readCsvFolder } from './csvFolder';
 export { readXlsx, writeXlsx, xlsxBytes, saveBytes, SourceWorkbook } from './xlsxWorkbook';
@@ -24,6 +27,19 @@ export interface InputWorkbook {
   existingSheets: ExistingSheet[];
   /** What the user should know about the file itself (a sheet renamed in the output), in Russian. */
   notices: string[];
+}
+
+/** What `analyze` writes: the input workbook as it was, the report's sheets, the charts' pictures in their sheets. */
+export function reportWorkbookBytes(input: InputWorkbook, report: Report, charts: { isbsh?: Buffer | null; context?: Buffer | null }): Promise<Buffer> {
+  return xlsxBytes({
+    workbook: input.workbook,
+    inputSheets: input.sheets,
+    generated: report.sheets,
+    obsolete: report.placement.obsolete,
+    settingsUpdate: report.analysis.settingsUpdate,
+    settingsSheetName: SHEETS.settings,
+    pictures: reportPictures(report.sheets, charts),
+  });
 }
 
 /** Reads a workbook given on the command line: an .xlsx file or a folder of .csv files. */

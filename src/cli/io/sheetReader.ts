@@ -46,11 +46,8 @@ export async function readSheetValues(pkg: OpcPackage, part: string, name: strin
   let inPhonetic = false;
   let inCell = false;
 
-  const parser = new SaxesParser({ xmlns: false, position: false });
-  let failure: Error | null = null;
-  parser.on('error', (e) => {
-    failure ??= e;
-  });
+  const sax = partParser();
+  const parser = sax.parser;
   parser.on('opentag', (tag) => {
     const local = localName(tag.name);
     const attrs = tag.attributes as Record<string, string>;
@@ -143,15 +140,7 @@ export async function readSheetValues(pkg: OpcPackage, part: string, name: strin
     }
   });
 
-  try {
-    await pkg.streamText(part, (chunk) => {
-      if (!failure) parser.write(chunk);
-    });
-  } catch {
-    throw new Error(IO_MESSAGES.brokenSheet(name));
-  }
-  if (!failure) parser.close();
-  if (failure) throw new Error(IO_MESSAGES.brokenSheetXml(name, await pkg.xmlErrorLine(part)));
+  await streamPart(pkg, part, sax, IO_MESSAGES.brokenSheet(name), (line) => IO_MESSAGES.brokenSheetXml(name, line));
 
   clearMergedCells(rows, merges);
   return { name, rows: trimAndPad(rows), lastContentRow };
@@ -237,6 +226,33 @@ function clearMergedCells(rows: Cell[][], merges: string[]): void {
   }
 }
 
+/** A SAX parser that keeps its first error (saxes reports it to a handler) until the part is read. */
+interface PartParser {
+  parser: SaxesParser;
+  failure: Error | null;
+}
+
+function partParser(): PartParser {
+  const sax: PartParser = { parser: new SaxesParser({ xmlns: false, position: false }), failure: null };
+  sax.parser.on('error', (e) => {
+    sax.failure ??= e;
+  });
+  return sax;
+}
+
+/** Streams one part of the package through the parser: a broken entry or broken XML becomes the message given. */
+async function streamPart(pkg: OpcPackage, part: string, sax: PartParser, broken: string, brokenXml: (line: number | null) => string): Promise<void> {
+  try {
+    await pkg.streamText(part, (chunk) => {
+      if (!sax.failure) sax.parser.write(chunk);
+    });
+  } catch {
+    throw new Error(broken);
+  }
+  if (!sax.failure) sax.parser.close();
+  if (sax.failure) throw new Error(brokenXml(await pkg.xmlErrorLine(part)));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Shared strings and styles
 
@@ -248,11 +264,8 @@ export async function readSharedStrings(pkg: OpcPackage, part: string | null): P
   let inText = false;
   let inPhonetic = false;
   let inItem = false;
-  const parser = new SaxesParser({ xmlns: false, position: false });
-  let failure: Error | null = null;
-  parser.on('error', (e) => {
-    failure ??= e;
-  });
+  const sax = partParser();
+  const parser = sax.parser;
   parser.on('opentag', (tag) => {
     const local = localName(tag.name);
     if (local === 'si') {
@@ -273,15 +286,7 @@ export async function readSharedStrings(pkg: OpcPackage, part: string | null): P
       inItem = false;
     }
   });
-  try {
-    await pkg.streamText(part, (chunk) => {
-      if (!failure) parser.write(chunk);
-    });
-  } catch {
-    throw new Error(IO_MESSAGES.brokenPart(part));
-  }
-  if (!failure) parser.close();
-  if (failure) throw new Error(IO_MESSAGES.brokenPartXml(part, await pkg.xmlErrorLine(part)));
+  await streamPart(pkg, part, sax, IO_MESSAGES.brokenPart(part), (line) => IO_MESSAGES.brokenPartXml(part, line));
   return strings;
 }
 

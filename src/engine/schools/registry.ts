@@ -103,7 +103,7 @@ export class SchoolRegistry {
   }
 
   /** The schools' names in reading order, ranked on first use (a school added later ranks them again). */
-  nameOrder(): NameOrder {
+  private nameOrder(): NameOrder {
     return (this.order ??= new NameOrder(this.schools.map((s) => s.name)));
   }
 
